@@ -20,7 +20,7 @@ export type BinaryLossId = 'ce' | 'balanced-ce' | 'focal' | 'dwb' | 'poly1' | 'a
 
 /** Parameters of each loss, named exactly as in binary-losses.json. */
 export interface LossParamsById {
-  ce: Record<string, never>;
+  ce: Record<never, never>;
   'balanced-ce': { alpha: number };
   focal: { gamma: number; alpha: number };
   dwb: { wPos: number; wNeg: number };
