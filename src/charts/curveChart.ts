@@ -1,0 +1,159 @@
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
+import type { ScaleContinuousNumeric } from 'd3';
+import { yDomain } from './yDomain';
+
+export interface ChartSeries {
+  id: string;
+  color: string;
+  dash: string;
+  width: number;
+  xs: Float64Array;
+  ys: Float64Array;
+}
+
+export interface ChartMarker {
+  id: string;
+  color: string;
+  y: number;
+}
+
+/** Everything one frame of the chart shows; the chart keeps no state of its own besides the DOM. */
+export interface ChartFrame {
+  width: number;
+  height: number;
+  xDomain: [number, number];
+  xLabel: string;
+  yLabel: string;
+  yScale: 'linear' | 'log';
+  logFloor: number;
+  series: ChartSeries[];
+  cursorX: number;
+  markers: ChartMarker[];
+}
+
+export interface ChartCallbacks {
+  /** The pointer or the keyboard moved the cursor to this position on the x axis. */
+  onCursor(x: number): void;
+}
+
+const margin = { top: 12, right: 16, bottom: 58, left: 78 };
+let clipCounter = 0;
+
+/**
+ * A d3 renderer in the Distill style: it owns an <svg>, knows nothing about React, and returns
+ * `update`, which draws a frame. Axes, marks and interaction are set up once; `update` only moves them.
+ */
+export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCallbacks) {
+  const svg = select(svgElement);
+  svg.selectAll('*').remove();
+  const clipId = `curve-clip-${++clipCounter}`;
+  const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
+  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const zeroLine = plot.append('line').attr('class', 'zero-line');
+  const xAxis = plot.append('g').attr('class', 'axis axis-x');
+  const yAxis = plot.append('g').attr('class', 'axis axis-y');
+  const xTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
+  const yTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
+  const curves = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const cursorLine = plot.append('line').attr('class', 'cursor-line');
+  const markers = plot.append('g').attr('class', 'markers').attr('clip-path', `url(#${clipId})`);
+  const overlay = plot.append('rect').attr('class', 'overlay').attr('fill', 'transparent');
+
+  let last: ChartFrame | null = null;
+  const xScale = scaleLinear();
+
+  overlay.on('pointermove pointerdown', (event: PointerEvent) => {
+    const [lo, hi] = xScale.domain() as [number, number];
+    const x = xScale.invert(event.offsetX - margin.left);
+    callbacks.onCursor(Math.min(hi, Math.max(lo, x)));
+  });
+  svg.on('keydown', (event: KeyboardEvent) => {
+    if (!last) return;
+    const [lo, hi] = last.xDomain;
+    const step = (hi - lo) / (event.shiftKey ? 20 : 100);
+    const moves: Record<string, number> = {
+      ArrowLeft: last.cursorX - step,
+      ArrowDown: last.cursorX - step,
+      ArrowRight: last.cursorX + step,
+      ArrowUp: last.cursorX + step,
+      Home: lo,
+      End: hi,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    callbacks.onCursor(Math.min(hi, Math.max(lo, next)));
+  });
+
+  function update(frame: ChartFrame) {
+    last = frame;
+    const innerWidth = Math.max(10, frame.width - margin.left - margin.right);
+    const innerHeight = Math.max(10, frame.height - margin.top - margin.bottom);
+    svg.attr('width', frame.width).attr('height', frame.height).attr('viewBox', `0 0 ${frame.width} ${frame.height}`);
+    clipRect.attr('width', innerWidth).attr('height', innerHeight);
+    overlay.attr('width', innerWidth).attr('height', innerHeight);
+
+    xScale.domain(frame.xDomain).range([0, innerWidth]);
+    const allY = frame.series.flatMap((s) => Array.from(s.ys));
+    const [y0, y1] = yDomain(allY, frame.yScale, frame.logFloor);
+    const yScale: ScaleContinuousNumeric<number, number> =
+      frame.yScale === 'log' ? scaleLog().domain([y0, y1]) : scaleLinear().domain([y0, y1]).nice();
+    yScale.range([innerHeight, 0]);
+
+    const tickCount = Math.max(3, Math.round(innerWidth / 90));
+    xAxis.attr('transform', `translate(0,${innerHeight})`).call(axisBottom(xScale).ticks(tickCount));
+    yAxis.call(
+      frame.yScale === 'log'
+        ? axisLeft(yScale).ticks(Math.max(3, Math.round(innerHeight / 60)), '.0e')
+        : axisLeft(yScale).ticks(Math.max(3, Math.round(innerHeight / 50))).tickFormat(format('~g')),
+    );
+    xTitle.attr('x', innerWidth / 2).attr('y', innerHeight + 48).text(frame.xLabel);
+    yTitle.attr('transform', `translate(${-58},${innerHeight / 2}) rotate(-90)`).text(frame.yLabel);
+
+    const zeroVisible = frame.yScale === 'linear' && y0 < 0;
+    zeroLine
+      .attr('x1', 0)
+      .attr('x2', innerWidth)
+      .attr('y1', yScale(0))
+      .attr('y2', yScale(0))
+      .attr('visibility', zeroVisible ? 'visible' : 'hidden');
+
+    // On a log axis a value below the floor is drawn just under it, so the curve visibly runs
+    // off the bottom instead of stopping short; zero and negative values leave a gap.
+    const below = frame.logFloor / 10;
+    const toY = (v: number) => yScale(frame.yScale === 'log' ? Math.max(v, below) : v);
+    const drawable = (v: number) => Number.isFinite(v) && (frame.yScale === 'linear' || v > 0);
+    const path = line<[number, number]>()
+      .defined(([, y]) => drawable(y))
+      .x(([x]) => xScale(x))
+      .y(([, y]) => toY(y));
+    const pointsOf = (s: ChartSeries) => Array.from(s.xs, (x, i): [number, number] => [x, s.ys[i] ?? Number.NaN]);
+
+    curves
+      .selectAll<SVGPathElement, ChartSeries>('path')
+      .data(frame.series, (s) => s.id)
+      .join('path')
+      .attr('data-loss', (s) => s.id)
+      .attr('fill', 'none')
+      .attr('stroke', (s) => s.color)
+      .attr('stroke-width', (s) => s.width)
+      .attr('stroke-dasharray', (s) => s.dash || null)
+      .attr('stroke-linejoin', 'round')
+      .attr('d', (s) => path(pointsOf(s)));
+
+    const cx = xScale(frame.cursorX);
+    cursorLine.attr('x1', cx).attr('x2', cx).attr('y1', 0).attr('y2', innerHeight);
+    markers
+      .selectAll<SVGCircleElement, ChartMarker>('circle')
+      .data(frame.markers.filter((m) => drawable(m.y)), (m) => m.id)
+      .join('circle')
+      .attr('r', 6)
+      .attr('cx', cx)
+      .attr('cy', (m) => toY(m.y))
+      .attr('fill', (m) => m.color)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2);
+  }
+
+  return { update };
+}

@@ -1,0 +1,40 @@
+import type { BinaryLossId } from './losses/types';
+
+/**
+ * What a teacher may want to change lives here: colours, dashes, curve ranges.
+ * Colours are Okabe–Ito (colour-blind safe); every loss also has its own dash so colour is
+ * never the only cue. The same colour and dash are used for a loss in every chart and legend.
+ */
+export const lossStyles: Record<BinaryLossId, { color: string; dash: string }> = {
+  ce: { color: '#1b1f24', dash: '' },
+  'balanced-ce': { color: '#0072B2', dash: '12 6' },
+  focal: { color: '#D55E00', dash: '' },
+  dwb: { color: '#009E73', dash: '3 5' },
+  poly1: { color: '#CC79A7', dash: '14 5 3 5' },
+  asl: { color: '#E69F00', dash: '7 4' },
+  'la-ce': { color: '#56B4E9', dash: '2 3 8 3' },
+};
+
+/** Focal loss is the protagonist: drawn a little thicker. */
+export const emphasisedLoss: BinaryLossId = 'focal';
+
+/** Class colours (the two differ in lightness too). */
+export const classColors = { minority: '#D55E00', majority: '#0072B2' } as const;
+
+export const curveRanges = {
+  /** p_t axis: σ(±7.6) ≈ 0.0005/0.9995, so the ends show the easy and the hard extremes. */
+  ptMin: 0.0005,
+  ptMax: 0.9995,
+  /** x_t axis (the logit of the true class). */
+  logitMin: -8,
+  logitMax: 8,
+  samples: 401,
+  /** Lowest loss shown on the log axis; smaller values (focal at high γ) run off the bottom. */
+  logAxisFloor: 1e-6,
+} as const;
+
+/** Where the read-out starts before anyone hovers: an easy example, the heart of the argument. */
+export const defaultCursorPt = 0.9;
+
+/** Positives counted per class when class-balanced weights need absolute counts (Cui et al.). */
+export const minorityCountForWeights = 100;

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import type { ExplorerState } from '../state/explorerState';
+import { effectiveAlpha } from '../state/lossParams';
+import { numberParamByKey, numberParams } from '../state/paramTable';
+import type { NumberParam } from '../state/paramTable';
+import { formatParam } from './format';
+import { LossPicker } from './LossPicker';
+import { ParamSlider } from './ParamSlider';
+
+interface Props {
+  state: ExplorerState;
+  update(patch: Partial<ExplorerState>): void;
+}
+
+/** γ, α and the ratio are the lesson's three dials and always shown; the rest appear with their loss. */
+const alwaysShown = new Set(['gamma', 'alpha', 'ratio']);
+
+export function Controls({ state, update }: Props) {
+  const { t } = useTranslation();
+  const visible = (p: NumberParam) =>
+    alwaysShown.has(p.key) || p.usedBy.some((id) => state.losses.includes(id));
+  const usage = (p: NumberParam) => {
+    const users = p.usedBy.filter((id) => state.losses.includes(id));
+    return users.length > 0
+      ? t('controls.usedBy', { losses: users.map((id) => t(`loss.${id}`)).join(', ') })
+      : t('controls.notUsed');
+  };
+  const slider = (p: NumberParam) => (
+    <ParamSlider
+      key={p.key}
+      param={p}
+      label={t(`param.${p.key}`)}
+      value={p.key === 'alpha' ? effectiveAlpha(state) : state[p.key]}
+      display={p.key === 'ratio' ? `1 : ${formatParam(state.ratio)}` : undefined}
+      note={p.usedBy.length > 0 ? usage(p) : undefined}
+      disabled={p.key === 'alpha' && state.alphaFromRatio}
+      onChange={(value) => update({ [p.key]: value })}
+    />
+  );
+
+  return (
+    <aside className="controls" aria-label={t('controls.heading')}>
+      <LossPicker selected={state.losses} onChange={(losses) => update({ losses })} />
+      <fieldset>
+        <legend>{t('controls.parameters')}</legend>
+        {slider(numberParamByKey.gamma)}
+        {slider(numberParamByKey.alpha)}
+        <label className="check-row">
+          <input
+            type="checkbox"
+            data-testid="toggle-auto-alpha"
+            checked={state.alphaFromRatio}
+            onChange={(e) => update({ alphaFromRatio: e.target.checked })}
+          />
+          <span>
+            {t('controls.autoAlpha')} <small>{t('controls.autoAlphaHint')}</small>
+          </span>
+        </label>
+        {slider(numberParamByKey.ratio)}
+        {numberParams.filter((p) => !alwaysShown.has(p.key) && p.usedBy.length > 0 && visible(p)).map(slider)}
+      </fieldset>
+      <fieldset>
+        <legend>{t('controls.exampleClass')}</legend>
+        {([1, 0] as const).map((y) => (
+          <label key={y} className="check-row">
+            <input
+              type="radio"
+              name="example-class"
+              data-testid={`example-class-${y}`}
+              checked={state.exampleClass === y}
+              onChange={() => update({ exampleClass: y })}
+            />
+            <span>{t(y === 1 ? 'controls.minority' : 'controls.majority')}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="check-row">
+        <input
+          type="checkbox"
+          data-testid="toggle-log"
+          checked={state.logScale}
+          onChange={(e) => update({ logScale: e.target.checked })}
+        />
+        <span>{t('controls.logScale')}</span>
+      </label>
+    </aside>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createCurveChart } from '../charts/curveChart';
+import type { ChartMarker, ChartSeries } from '../charts/curveChart';
+import { curveRanges } from '../config';
+import { useElementSize } from './useElementSize';
+
+interface Props {
+  testId: string;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  xDomain: [number, number];
+  yScale: 'linear' | 'log';
+  series: ChartSeries[];
+  markers: ChartMarker[];
+  cursorX: number;
+  onCursor(x: number): void;
+}
+
+/** Owns one <svg> and hands each new frame to the d3 renderer; React never touches the marks. */
+export function CurveChartPanel(props: Props) {
+  const { t } = useTranslation();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const chartRef = useRef<ReturnType<typeof createCurveChart> | null>(null);
+  const onCursorRef = useRef(props.onCursor);
+  const hintId = useId();
+  const { width } = useElementSize(boxRef);
+
+  useEffect(() => {
+    onCursorRef.current = props.onCursor;
+  });
+
+  useLayoutEffect(() => {
+    if (!svgRef.current) return;
+    chartRef.current = createCurveChart(svgRef.current, { onCursor: (x) => onCursorRef.current(x) });
+  }, []);
+
+  const { xLabel, yLabel, xDomain, yScale, series, markers, cursorX } = props;
+  useLayoutEffect(() => {
+    if (!chartRef.current || width === 0) return;
+    chartRef.current.update({
+      width,
+      height: Math.round(Math.min(Math.max(width * 0.62, 220), 520)),
+      xDomain,
+      xLabel,
+      yLabel,
+      yScale,
+      logFloor: curveRanges.logAxisFloor,
+      series,
+      cursorX,
+      markers,
+    });
+  }, [width, xDomain, xLabel, yLabel, yScale, series, markers, cursorX]);
+
+  return (
+    <figure className="chart" data-testid={props.testId}>
+      <figcaption className="chart-title">{props.title}</figcaption>
+      <div ref={boxRef} className="chart-box">
+        <svg
+          ref={svgRef}
+          tabIndex={0}
+          role="img"
+          aria-label={props.title}
+          aria-describedby={hintId}
+          data-testid={`${props.testId}-svg`}
+        />
+      </div>
+      <p id={hintId} className="visually-hidden">
+        {t('chart.keyboardHint')}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { axisDomain, fromLogit, pointAt, sampleCurve, toLogit } from '../charts/curveData';
+import type { CurveAxis, CurveQuantity } from '../charts/curveData';
+import type { ChartMarker, ChartSeries } from '../charts/curveChart';
+import { emphasisedLoss, lossStyles } from '../config';
+import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
+import { CurveChartPanel } from './CurveChartPanel';
+
+interface Props {
+  losses: BinaryLossId[];
+  params: AllLossParams;
+  exampleClass: Label;
+  logScale: boolean;
+  cursorXt: number;
+  onCursorXt(xt: number): void;
+}
+
+const charts: { axis: CurveAxis; quantity: CurveQuantity; titleKey: string; testId: string }[] = [
+  { axis: 'pt', quantity: 'loss', titleKey: 'chart.lossPt', testId: 'chart-loss-pt' },
+  { axis: 'pt', quantity: 'push', titleKey: 'chart.gradPt', testId: 'chart-grad-pt' },
+  { axis: 'logit', quantity: 'loss', titleKey: 'chart.lossLogit', testId: 'chart-loss-logit' },
+  { axis: 'logit', quantity: 'push', titleKey: 'chart.gradLogit', testId: 'chart-grad-logit' },
+];
+
+const strokeWidth = (id: BinaryLossId) => (id === emphasisedLoss ? 4.5 : 3);
+
+/** The four views of every visible loss: loss and push, against p_t and against x_t. */
+export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, onCursorXt }: Props) {
+  const { t } = useTranslation();
+
+  const sampled = useMemo(
+    () =>
+      (['pt', 'logit'] as const).map((axis) =>
+        losses.map((id) => ({ id, curve: sampleCurve(id, params, exampleClass, axis) })),
+      ),
+    [losses, params, exampleClass],
+  );
+
+  const cursorPoints = useMemo(
+    () => losses.map((id) => ({ id, point: pointAt(id, params, exampleClass, cursorXt) })),
+    [losses, params, exampleClass, cursorXt],
+  );
+
+  const frames = useMemo(
+    () =>
+      charts.map((chart) => {
+        const curves = sampled[chart.axis === 'pt' ? 0 : 1] ?? [];
+        const series: ChartSeries[] = curves.map(({ id, curve }) => ({
+          id,
+          ...lossStyles[id],
+          width: strokeWidth(id),
+          xs: curve.xs,
+          ys: curve[chart.quantity],
+        }));
+        const markers: ChartMarker[] = cursorPoints.map(({ id, point }) => ({
+          id,
+          color: lossStyles[id].color,
+          y: point[chart.quantity],
+        }));
+        return { ...chart, series, markers, xDomain: axisDomain(chart.axis) };
+      }),
+    [sampled, cursorPoints],
+  );
+
+  return (
+    <div className="chart-grid" id="charts">
+      {frames.map((frame) => (
+        <CurveChartPanel
+          key={frame.testId}
+          testId={frame.testId}
+          title={t(frame.titleKey)}
+          xLabel={t(frame.axis === 'pt' ? 'chart.ptAxis' : 'chart.logitAxis')}
+          yLabel={t(frame.quantity === 'loss' ? 'chart.lossAxis' : 'chart.gradAxis')}
+          xDomain={frame.xDomain}
+          yScale={logScale && frame.quantity === 'loss' ? 'log' : 'linear'}
+          series={frame.series}
+          markers={frame.markers}
+          cursorX={fromLogit(frame.axis, cursorXt)}
+          onCursor={(x) => onCursorXt(toLogit(frame.axis, x))}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languages } from '../i18n';
+import type { Language } from '../state/explorerState';
+
+const COPY_MESSAGE_MS = 2500;
+const languageNames: Record<Language, string> = { en: 'English', zh: '中文' };
+
+export function Header({ lang, onLang }: { lang: Language; onLang(lang: Language): void }) {
+  const { t } = useTranslation();
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copyLink = () => {
+    const show = (outcome: 'copied' | 'failed') => {
+      setCopyState(outcome);
+      window.setTimeout(() => setCopyState('idle'), COPY_MESSAGE_MS);
+    };
+    // The clipboard API is missing on plain-http pages other than localhost.
+    if (!navigator.clipboard) return show('failed');
+    navigator.clipboard.writeText(window.location.href).then(() => show('copied'), () => show('failed'));
+  };
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#charts">
+        {t('app.skipToCharts')}
+      </a>
+      <div>
+        <h1>{t('app.title')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+      </div>
+      <div className="header-actions">
+        <button type="button" onClick={copyLink} data-testid="share">
+          {copyState === 'idle' ? t('controls.share') : t(copyState === 'copied' ? 'controls.copied' : 'controls.copyFailed')}
+        </button>
+        <div role="group" aria-label={t('app.language')} className="lang-switch" data-testid="lang-switch">
+          {languages.map((code) => (
+            <button
+              key={code}
+              type="button"
+              lang={code}
+              aria-pressed={lang === code}
+              data-testid={`lang-${code}`}
+              onClick={() => onLang(code)}
+            >
+              {languageNames[code]}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import { alphaFromRatio, dwbLogRatio } from '../losses';
+import type { AllLossParams } from '../losses/types';
+import type { ExplorerState } from './explorerState';
+
+/** Class counts as [negatives, positives] for a ratio of 1 minority to `ratio` majority examples. */
+export const countsForRatio = (ratio: number, minorityCount = 1): [number, number] => [
+  ratio * minorityCount,
+  minorityCount,
+];
+
+/** α as the losses will use it: from the slider, or derived from the class ratio when asked. */
+export function effectiveAlpha(state: Pick<ExplorerState, 'alpha' | 'alphaFromRatio' | 'ratio'>): number {
+  const [nNeg, nPos] = countsForRatio(state.ratio);
+  return state.alphaFromRatio ? alphaFromRatio(nNeg, nPos) : state.alpha;
+}
+
+/**
+ * Every loss parameter from the explorer state. DWB's weights and logit adjustment's prior follow
+ * the class ratio, the way their papers set them from the training counts.
+ */
+export function lossParams(state: ExplorerState): AllLossParams {
+  const counts = countsForRatio(state.ratio);
+  const [wNeg, wPos] = dwbLogRatio(counts) as [number, number];
+  return {
+    gamma: state.gamma,
+    alpha: effectiveAlpha(state),
+    wPos,
+    wNeg,
+    epsilon: state.epsilon,
+    gammaPos: state.gammaPos,
+    gammaNeg: state.gammaNeg,
+    margin: state.margin,
+    tau: state.tau,
+    priorPos: counts[1] / (counts[0] + counts[1]),
+  };
+}

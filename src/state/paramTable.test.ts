@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { gammaScale, numberParams } from './paramTable';
+
+describe('slider scales', () => {
+  it.each(numberParams.map((p) => [p.key, p] as const))('%s maps its track ends to its range', (_key, p) => {
+    expect(p.scale.toValue(0)).toBeCloseTo(p.min, 9);
+    expect(p.scale.toValue(p.scale.steps)).toBeCloseTo(p.max, 9);
+  });
+
+  it.each(numberParams.map((p) => [p.key, p] as const))('%s keeps its default where the slider puts it', (_key, p) => {
+    const position = p.scale.toPosition(p.defaultValue);
+    expect(p.scale.toValue(position)).toBeCloseTo(p.defaultValue, 9);
+  });
+
+  it('γ moves in steps of 0.01 below 5 and 0.05 above', () => {
+    const scale = gammaScale();
+    expect(scale.toValue(scale.toPosition(0.37))).toBe(0.37);
+    expect(scale.toValue(scale.toPosition(5))).toBe(5);
+    expect(scale.toValue(scale.toPosition(7.25))).toBe(7.25);
+  });
+
+  it('the class ratio slider spans 1:1 to 1:1000 on a log track', () => {
+    const ratio = numberParams.find((p) => p.key === 'ratio');
+    expect(ratio?.scale.toValue((ratio.scale.steps * 2) / 3)).toBe(100);
+  });
+});

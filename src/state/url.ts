@@ -1,0 +1,97 @@
+import type { ExplorerState } from './explorerState';
+import { defaultState, isLossId, numberParams } from './paramTable';
+
+/**
+ * A problem found in a shared link. `key` names an i18n message; the values are plain text
+ * (React escapes them), so nothing from the URL is ever rendered as markup.
+ */
+export interface UrlNotice {
+  key: 'notice.clamped' | 'notice.notANumber' | 'notice.unknownLoss' | 'notice.badChoice' | 'notice.unknownParam';
+  values: Record<string, string>;
+}
+
+const MAX_SHOWN_CHARS = 40;
+const shown = (raw: string) => (raw.length > MAX_SHOWN_CHARS ? `${raw.slice(0, MAX_SHOWN_CHARS)}…` : raw);
+
+interface ChoiceParam {
+  values: readonly string[];
+  read(state: ExplorerState): string;
+  apply(state: ExplorerState, value: string): ExplorerState;
+}
+
+const flag = (on: boolean) => (on ? '1' : '0');
+
+/** The non-numeric settings: each reads itself from the state and writes itself back. */
+const choiceParams = {
+  y: {
+    values: ['1', '0'],
+    read: (s) => String(s.exampleClass),
+    apply: (s, v) => ({ ...s, exampleClass: v === '0' ? 0 : 1 }),
+  },
+  log: { values: ['1', '0'], read: (s) => flag(s.logScale), apply: (s, v) => ({ ...s, logScale: v === '1' }) },
+  autoAlpha: {
+    values: ['1', '0'],
+    read: (s) => flag(s.alphaFromRatio),
+    apply: (s, v) => ({ ...s, alphaFromRatio: v === '1' }),
+  },
+  lang: { values: ['en', 'zh'], read: (s) => s.lang, apply: (s, v) => ({ ...s, lang: v === 'zh' ? 'zh' : 'en' }) },
+} as const satisfies Record<string, ChoiceParam>;
+
+type ChoiceKey = keyof typeof choiceParams;
+const isChoiceKey = (k: string): k is ChoiceKey => Object.hasOwn(choiceParams, k);
+
+/** Parse a query string; whatever is wrong is clamped or dropped and reported, never thrown. */
+export function parseUrl(search: string, base: ExplorerState = defaultState()): { state: ExplorerState; notices: UrlNotice[] } {
+  const query = new URLSearchParams(search);
+  const notices: UrlNotice[] = [];
+  let state = { ...base };
+
+  for (const [name, raw] of query) {
+    const numeric = numberParams.find((p) => p.key === name);
+    if (numeric) {
+      const value = raw.trim() === '' ? Number.NaN : Number(raw);
+      if (!Number.isFinite(value)) {
+        notices.push({ key: 'notice.notANumber', values: { param: name, raw: shown(raw) } });
+        continue;
+      }
+      const clamped = Math.min(numeric.max, Math.max(numeric.min, value));
+      if (clamped !== value) {
+        notices.push({ key: 'notice.clamped', values: { param: name, raw: shown(raw), value: String(clamped) } });
+      }
+      state = { ...state, [numeric.key]: clamped };
+    } else if (name === 'losses') {
+      const ids = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const unknown = ids.filter((id) => !isLossId(id));
+      if (unknown.length > 0) {
+        notices.push({ key: 'notice.unknownLoss', values: { raw: shown(unknown.join(', ')) } });
+      }
+      state = { ...state, losses: [...new Set(ids.filter(isLossId))] };
+    } else if (isChoiceKey(name)) {
+      const param: ChoiceParam = choiceParams[name];
+      if (param.values.includes(raw)) {
+        state = param.apply(state, raw);
+      } else {
+        notices.push({ key: 'notice.badChoice', values: { param: name, raw: shown(raw), allowed: param.values.join(', ') } });
+      }
+    } else {
+      notices.push({ key: 'notice.unknownParam', values: { param: shown(name) } });
+    }
+  }
+  return { state, notices };
+}
+
+/** Only what differs from the defaults goes into the link, so shared links stay short. */
+export function serializeUrl(state: ExplorerState): string {
+  const defaults = defaultState();
+  const query = new URLSearchParams();
+  if (state.losses.join(',') !== defaults.losses.join(',')) query.set('losses', state.losses.join(','));
+  for (const p of numberParams) {
+    if (state[p.key] !== defaults[p.key]) query.set(p.key, String(state[p.key]));
+  }
+  for (const [name, param] of Object.entries(choiceParams)) {
+    const value = param.read(state);
+    if (value !== param.read(defaults)) query.set(name, value);
+  }
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}

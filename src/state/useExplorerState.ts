@@ -1,0 +1,24 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ExplorerState } from './explorerState';
+import { serializeUrl } from './url';
+
+const URL_WRITE_DELAY_MS = 200;
+
+/**
+ * The explorer's one store. Every change is mirrored into the address bar (replaceState, a moment
+ * later so a slider drag doesn't flood the history API), so reload and shared links restore it.
+ */
+export function useExplorerState(initial: ExplorerState) {
+  const [state, setState] = useState(initial);
+  const update = useCallback((patch: Partial<ExplorerState>) => setState((s) => ({ ...s, ...patch })), []);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      const url = `${window.location.pathname}${serializeUrl(state)}${window.location.hash}`;
+      window.history.replaceState(null, '', url);
+    }, URL_WRITE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+
+  return [state, update] as const;
+}
