@@ -111,11 +111,12 @@ export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCall
     yTitle.attr('transform', `translate(${-58},${innerHeight / 2}) rotate(-90)`).text(frame.yLabel);
 
     const zeroVisible = frame.yScale === 'linear' && y0 < 0;
+    const zeroY = zeroVisible ? yScale(0) : 0; // a log scale has no zero
     zeroLine
       .attr('x1', 0)
       .attr('x2', innerWidth)
-      .attr('y1', yScale(0))
-      .attr('y2', yScale(0))
+      .attr('y1', zeroY)
+      .attr('y2', zeroY)
       .attr('visibility', zeroVisible ? 'visible' : 'hidden');
 
     // On a log axis a value below the floor is drawn just under it, so the curve visibly runs

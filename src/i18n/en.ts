@@ -21,11 +21,12 @@ export const en = {
     copyFailed: 'Copy failed: the link is in the address bar',
     usedBy: 'used by {{losses}}',
     notUsed: 'no visible loss uses this',
+    ratioUse: 'minority : majority; sets the class weights below, and α when tied to it',
   },
   param: {
     gamma: 'γ focusing',
     alpha: 'α minority weight',
-    ratio: 'Class ratio minority : majority',
+    ratio: 'Class ratio',
     beta: 'β effective number',
     epsilon: 'ε Poly-1',
     gammaPos: 'γ₊ ASL positives',
@@ -93,7 +94,7 @@ export const en = {
   lesson: {
     heading: 'What to look for',
     points: [
-      'At p_t = 0.9 an example is already easy. Cross-entropy still charges it about 0.1; focal loss with γ = 2 charges a hundred times less.',
+      'At p_t = 0.9 an example is already easy. Cross-entropy still charges it about 0.1; focal loss’s factor (1 − p_t)^γ with γ = 2 cuts that a hundredfold.',
       'The gradient chart is what training feels. Raise γ and the push from easy examples (right side) collapses while hard ones (left side) keep theirs.',
       'α re-weights whole classes but cannot tell easy from hard. Switch the example to the majority class to see 1 − α at work.',
       'With 1 : 1000 imbalance, a thousand easy negatives at 0.1 each outweigh one hard positive. Focal loss makes them nearly silent.',

@@ -21,9 +21,9 @@ export function Controls({ state, update }: Props) {
     alwaysShown.has(p.key) || p.usedBy.some((id) => state.losses.includes(id));
   const usage = (p: NumberParam) => {
     const users = p.usedBy.filter((id) => state.losses.includes(id));
-    return users.length > 0
-      ? t('controls.usedBy', { losses: users.map((id) => t(`loss.${id}`)).join(', ') })
-      : t('controls.notUsed');
+    const usedBy = t('controls.usedBy', { losses: users.map((id) => t(`loss.${id}`)).join(', ') });
+    if (p.key === 'ratio') return users.length > 0 ? `${t('controls.ratioUse')}; ${usedBy}` : t('controls.ratioUse');
+    return users.length > 0 ? usedBy : t('controls.notUsed');
   };
   const slider = (p: NumberParam) => (
     <ParamSlider

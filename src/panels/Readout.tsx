@@ -19,7 +19,7 @@ export function Readout({ losses, params, exampleClass, cursorXt }: Props) {
   return (
     <section className="readout" aria-live="polite" data-testid="readout">
       <h2>
-        {t('readout.heading', { pt: formatValue(sigmoid(cursorXt), 4), xt: formatValue(cursorXt, 3) })}
+        {t('readout.heading', { pt: formatValue(sigmoid(cursorXt), 4), xt: formatValue(cursorXt, 4) })}
       </h2>
       {losses.length === 0 ? (
         <p>{t('readout.none')}</p>

@@ -1,0 +1,42 @@
+import { sigmoid, softplus } from './stable';
+import { labelSign, trueClassLogit } from './trueClass';
+import type { BinaryLoss, LossParamsById } from './types';
+
+/**
+ * Dynamically weighted balanced (DWB) loss, two-class case:
+ *   L = −w_y^(1 − p_t) log p_t − 2 p_t (1 − p_t)
+ * (Fernando & Tsokos, "Dynamically Weighted Balanced Loss: Class Imbalanced Learning and Confidence
+ * Calibration of Deep Neural Networks", IEEE TNNLS 2021: −Σ_j w_j^(1−p_j) y_j log p_j − Σ_j p_j(1 − p_j)
+ * with p_1 = p, p_0 = 1 − p, so the regulariser is p(1 − p) twice).
+ *
+ * The class weight is an exponent, not a factor: a hard example (p_t → 0) gets the full weight w_y, an
+ * easy one (p_t → 1) gets w_y^0 = 1. The regulariser makes the loss slightly negative for confident
+ * correct predictions; that is the loss, not a rounding error.
+ *
+ * Stable form: 1 − p_t = σ(−x_t), log p_t = −softplus(−x_t), and 1 − 2p_t = −tanh(x_t / 2), so nothing
+ * is a difference of rounded probabilities.
+ */
+export const dwbLoss: BinaryLoss<LossParamsById['dwb']> = {
+  id: 'dwb',
+  value(x, y, { wPos, wNeg }) {
+    const xt = trueClassLogit(x, y);
+    const pt = sigmoid(xt);
+    const oneMinusPt = sigmoid(-xt);
+    const dynamicWeight = Math.pow(y === 1 ? wPos : wNeg, oneMinusPt);
+    return dynamicWeight * softplus(-xt) - 2 * pt * oneMinusPt;
+  },
+  // s [w^(1−p_t) ln w · log p_t · p_t(1 − p_t) − w^(1−p_t)(1 − p_t) − 2 p_t(1 − p_t)(1 − 2p_t)]
+  grad(x, y, { wPos, wNeg }) {
+    const xt = trueClassLogit(x, y);
+    const w = y === 1 ? wPos : wNeg;
+    const pt = sigmoid(xt);
+    const oneMinusPt = sigmoid(-xt);
+    const dynamicWeight = Math.pow(w, oneMinusPt);
+    // p_t · log p_t before the weight: log p_t alone can be −1e308 and w · (−1e308) overflows to −∞.
+    const ptLogPt = pt * -softplus(-xt);
+    const weightChange = dynamicWeight * Math.log(w) * ptLogPt * oneMinusPt;
+    const oneMinusTwoPt = -Math.tanh(xt / 2);
+    const regulariser = 2 * pt * oneMinusPt * oneMinusTwoPt;
+    return labelSign(y) * (weightChange - dynamicWeight * oneMinusPt - regulariser);
+  },
+};
