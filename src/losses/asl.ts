@@ -11,8 +11,9 @@ import type { BinaryLoss, LossParamsById } from './types';
  * Stable form for y = 0, with q = 1 − p = σ(−x) and 1 − p_m = q + m (a sum, never 1 − p_m):
  * - −log(1 − p_m) is softplus(x) when m = 0 (exact for every x), log1p(−p_m) when p_m is small (at
  *   x = −40 the direct log(1 − p) returns 0 instead of ~4e−18), and −log(q + m) otherwise.
- * - The derivative p q d/dp_m[…] = p_m^γ [γ (p/p_m) q (−log(1 − p_m)) + p q/(1 − p_m)] keeps
- *   p_m^(γ−1) out, so γ− < 1 stays finite next to the threshold.
+ * - dL/dx = (dp_m/dx)·dL/dp_m with dp_m/dx = p q, written as
+ *   p_m^γ [γ (p/p_m) q (−log(1 − p_m)) + p q/(1 − p_m)]: no p_m^(γ−1), which is ∞ at the threshold
+ *   for γ− < 1.
  */
 
 interface ShiftedNegative {
