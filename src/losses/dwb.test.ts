@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { crossEntropy } from './ce';
+import { dwbLoss } from './dwb';
+import { sigmoid } from './stable';
+import { classWeight, label } from './testSupport';
+
+describe('DWB loss', () => {
+  it('with weight 1 is cross-entropy minus the regulariser 2 p_t(1 − p_t)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -30, max: 30, noNaN: true }), label, (x, y) => {
+        const xt = y === 1 ? x : -x;
+        const expected = crossEntropy.value(x, y, {}) - 2 * sigmoid(xt) * sigmoid(-xt);
+        const actual = dwbLoss.value(x, y, { wPos: 1, wNeg: 1 });
+        return Math.abs(actual - expected) <= 1e-15 * (crossEntropy.value(x, y, {}) + 1);
+      }),
+    );
+  });
+
+  it('uses the class weight as the exponent (1 − p_t): a hard example gets ≈ w, an easy one ≈ 1', () => {
+    fc.assert(
+      fc.property(classWeight, (w) => {
+        const hard = dwbLoss.value(-50, 1, { wPos: w, wNeg: 1 }) / crossEntropy.value(-50, 1, {});
+        const atHalf = dwbLoss.value(0, 1, { wPos: w, wNeg: 1 });
+        return Math.abs(hard / w - 1) < 1e-13 && Math.abs(atHalf - (Math.sqrt(w) * Math.LN2 - 0.5)) < 1e-14 * w;
+      }),
+    );
+  });
+
+  it('reads wPos for positives and wNeg for negatives', () => {
+    expect(dwbLoss.value(-3, 1, { wPos: 5, wNeg: 1 })).toBe(dwbLoss.value(3, 0, { wPos: 1, wNeg: 5 }));
+  });
+
+  it('is slightly negative for confident correct predictions (the regulariser), ≈ −(1 − p_t)', () => {
+    expect(dwbLoss.value(5, 1, { wPos: 5.6, wNeg: 1 })).toBeLessThan(0);
+    // w = 1: −log(1 − q) − 2(1 − q)q = (q + q²/2 + …) − 2q + 2q² ≈ −q + 2.5q² with q = σ(−20).
+    const q = sigmoid(-20);
+    expect(dwbLoss.value(20, 1, { wPos: 1, wNeg: 1 }) / (-q + 2.5 * q * q)).toBeCloseTo(1, 14);
+  });
+
+  it('pushes a confident correct logit back towards 0.5 (gradient sign flips near p_t ≈ 0.8)', () => {
+    expect(dwbLoss.grad(1, 1, { wPos: 1, wNeg: 1 })).toBeLessThan(0); // still pulled up
+    expect(dwbLoss.grad(5, 1, { wPos: 1, wNeg: 1 })).toBeGreaterThan(0); // pushed back down
+  });
+});
