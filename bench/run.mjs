@@ -2,6 +2,7 @@
 // follow the γ slider in headless Chromium. Prints a table and writes bench/results.json as
 // [{ name, value, unit, target }], target being a string like "≤ 8" or null.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -166,8 +167,8 @@ async function sliderRun({ warmUp, moves }) {
     const latency = await new Promise((resolve) => {
       requestAnimationFrame(() => {
         const t0 = performance.now();
-        setValue.call(slider, String(position)); // the native setter, so React sees a real change
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        // Posted before the input event so that it runs ahead of any task the app queues while
+        // handling it (React's deferred work): t1 is the end of this frame, not of later work.
         const channel = new MessageChannel();
         channel.port1.onmessage = async () => {
           let t1 = performance.now();
@@ -176,6 +177,8 @@ async function sliderRun({ warmUp, moves }) {
           resolve(t1 - t0);
         };
         channel.port2.postMessage(null);
+        setValue.call(slider, String(position)); // the native setter, so React sees a real change
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
       });
     });
     if (i >= warmUp) latencies.push(/** @type {number} */ (latency));
@@ -243,6 +246,9 @@ function printTable(/** @type {Row[]} */ rows) {
 }
 
 assertBuilt();
+// Timings on a 2-core machine move with whatever else runs: say so next to the figures.
+const [load = 0] = loadavg();
+console.log(`load average ${load.toFixed(2)} on ${cpus().length} cores${load > cpus().length / 2 ? ' (busy machine: timings will be noisy)' : ''}`);
 const rows = bundleRows();
 const server = await serveStatic();
 try {
