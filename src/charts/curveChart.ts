@@ -85,19 +85,71 @@ export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCall
     callbacks.onCursor(Math.min(hi, Math.max(lo, next)));
   });
 
+  // What was drawn last, so a frame touches only what changed: moving γ redraws the focal curve,
+  // not the other curves or the axes. Rewriting every path made each slider step too slow.
+  let drawnLayout = '';
+  let drawnCurves = new Map<string, Float64Array>();
+  let yScale: ScaleContinuousNumeric<number, number> = scaleLinear();
+  let toY = (v: number) => yScale(v);
+  let drawable = (v: number) => Number.isFinite(v);
+
   function update(frame: ChartFrame) {
     last = frame;
     const innerWidth = Math.max(10, frame.width - margin.left - margin.right);
     const innerHeight = Math.max(10, frame.height - margin.top - margin.bottom);
+    const [y0, y1] = yDomain(seriesValues(frame.series), frame.yScale, frame.logFloor);
+    const layout = [frame.width, frame.height, y0, y1, frame.yScale, frame.xDomain, frame.xLabel, frame.yLabel].join('|');
+    if (layout !== drawnLayout) {
+      drawnLayout = layout;
+      drawnCurves = new Map();
+      drawAxes(frame, innerWidth, innerHeight, [y0, y1]);
+    }
+
+    const path = line<[number, number]>()
+      .defined(([, y]) => drawable(y))
+      .x(([x]) => xScale(x))
+      .y(([, y]) => toY(y));
+    const pointsOf = (s: ChartSeries) => Array.from(s.xs, (x, i): [number, number] => [x, s.ys[i] ?? Number.NaN]);
+    const nextCurves = new Map<string, Float64Array>();
+    curves
+      .selectAll<SVGPathElement, ChartSeries>('path')
+      .data(frame.series, (s) => s.id)
+      .join((enter) =>
+        enter
+          .append('path')
+          .attr('data-loss', (s) => s.id)
+          .attr('fill', 'none')
+          .attr('stroke', (s) => s.color)
+          .attr('stroke-width', (s) => s.width)
+          .attr('stroke-dasharray', (s) => s.dash || null)
+          .attr('stroke-linejoin', 'round'),
+      )
+      .each(function (s) {
+        nextCurves.set(s.id, s.ys);
+        if (drawnCurves.get(s.id) !== s.ys) this.setAttribute('d', path(pointsOf(s)) ?? '');
+      });
+    drawnCurves = nextCurves;
+
+    const cx = xScale(frame.cursorX);
+    cursorLine.attr('x1', cx).attr('x2', cx).attr('y1', 0).attr('y2', innerHeight);
+    markers
+      .selectAll<SVGCircleElement, ChartMarker>('circle')
+      .data(frame.markers.filter((m) => drawable(m.y)), (m) => m.id)
+      .join('circle')
+      .attr('r', 6)
+      .attr('cx', cx)
+      .attr('cy', (m) => toY(m.y))
+      .attr('fill', (m) => m.color)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2);
+  }
+
+  function drawAxes(frame: ChartFrame, innerWidth: number, innerHeight: number, [y0, y1]: [number, number]) {
     svg.attr('width', frame.width).attr('height', frame.height).attr('viewBox', `0 0 ${frame.width} ${frame.height}`);
     clipRect.attr('width', innerWidth).attr('height', innerHeight);
     overlay.attr('width', innerWidth).attr('height', innerHeight);
-
     xScale.domain(frame.xDomain).range([0, innerWidth]);
-    const allY = frame.series.flatMap((s) => Array.from(s.ys));
-    const [y0, y1] = yDomain(allY, frame.yScale, frame.logFloor);
-    const yScale: ScaleContinuousNumeric<number, number> =
-      frame.yScale === 'log' ? scaleLog().domain([y0, y1]) : scaleLinear().domain([y0, y1]).nice();
+    yScale = frame.yScale === 'log' ? scaleLog().domain([y0, y1]) : scaleLinear().domain([y0, y1]).nice();
     yScale.range([innerHeight, 0]);
 
     const tickCount = Math.max(3, Math.round(innerWidth / 90));
@@ -122,39 +174,13 @@ export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCall
     // On a log axis a value below the floor is drawn just under it, so the curve visibly runs
     // off the bottom instead of stopping short; zero and negative values leave a gap.
     const below = frame.logFloor / 10;
-    const toY = (v: number) => yScale(frame.yScale === 'log' ? Math.max(v, below) : v);
-    const drawable = (v: number) => Number.isFinite(v) && (frame.yScale === 'linear' || v > 0);
-    const path = line<[number, number]>()
-      .defined(([, y]) => drawable(y))
-      .x(([x]) => xScale(x))
-      .y(([, y]) => toY(y));
-    const pointsOf = (s: ChartSeries) => Array.from(s.xs, (x, i): [number, number] => [x, s.ys[i] ?? Number.NaN]);
-
-    curves
-      .selectAll<SVGPathElement, ChartSeries>('path')
-      .data(frame.series, (s) => s.id)
-      .join('path')
-      .attr('data-loss', (s) => s.id)
-      .attr('fill', 'none')
-      .attr('stroke', (s) => s.color)
-      .attr('stroke-width', (s) => s.width)
-      .attr('stroke-dasharray', (s) => s.dash || null)
-      .attr('stroke-linejoin', 'round')
-      .attr('d', (s) => path(pointsOf(s)));
-
-    const cx = xScale(frame.cursorX);
-    cursorLine.attr('x1', cx).attr('x2', cx).attr('y1', 0).attr('y2', innerHeight);
-    markers
-      .selectAll<SVGCircleElement, ChartMarker>('circle')
-      .data(frame.markers.filter((m) => drawable(m.y)), (m) => m.id)
-      .join('circle')
-      .attr('r', 6)
-      .attr('cx', cx)
-      .attr('cy', (m) => toY(m.y))
-      .attr('fill', (m) => m.color)
-      .attr('stroke', '#fff')
-      .attr('stroke-width', 2);
+    toY = (v: number) => yScale(frame.yScale === 'log' ? Math.max(v, below) : v);
+    drawable = (v: number) => Number.isFinite(v) && (frame.yScale === 'linear' || v > 0);
   }
 
   return { update };
+}
+
+function* seriesValues(series: readonly ChartSeries[]) {
+  for (const s of series) yield* s.ys;
 }

@@ -1,4 +1,4 @@
-import { binaryLosses, logit, sigmoid } from '../losses';
+import { binaryLosses, logit, lossParamKeys, sigmoid } from '../losses';
 import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
 import { curveRanges } from '../config';
 
@@ -51,4 +51,33 @@ export function sampleCurve(id: BinaryLossId, params: AllLossParams, y: Label, a
     push[i] = point.push;
   }
   return { xs, loss, push };
+}
+
+export interface LossCurve {
+  id: BinaryLossId;
+  curve: SampledCurve;
+}
+
+/**
+ * Remembers sampled curves by what they depend on, so moving one slider resamples only the losses
+ * that read it (γ moves focal, not cross-entropy), and the charts redraw only the curves that changed.
+ */
+export class CurveCache {
+  private curves = new Map<string, SampledCurve>();
+
+  /** The curves of `ids` on both axes; curves not asked for this time are forgotten. */
+  sample(ids: readonly BinaryLossId[], params: AllLossParams, y: Label): Record<CurveAxis, LossCurve[]> {
+    const next = new Map<string, SampledCurve>();
+    const onAxis = (axis: CurveAxis) =>
+      ids.map((id) => {
+        const values = (lossParamKeys[id] as readonly (keyof AllLossParams)[]).map((key) => params[key]);
+        const key = `${id}|${y}|${axis}|${values.join(',')}`;
+        const curve = this.curves.get(key) ?? sampleCurve(id, params, y, axis);
+        next.set(key, curve);
+        return { id, curve };
+      });
+    const result = { pt: onAxis('pt'), logit: onAxis('logit') };
+    this.curves = next;
+    return result;
+  }
 }

@@ -31,3 +31,4 @@ export { modulatingFactor } from './focal';
 export { inverseFrequency, dwbLogRatio, effectiveNumber, alphaFromRatio } from './classWeights';
 export { multiClassLosses } from './multiClass';
 export type { MultiClassLoss, MultiClassLossId } from './multiClass';
+export { lossParamKeys } from './paramKeys';

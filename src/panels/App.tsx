@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { i18next } from '../i18n';
 import { logit } from '../losses';
 import { defaultCursorPt } from '../config';
@@ -6,6 +6,7 @@ import type { ExplorerState } from '../state/explorerState';
 import { lossParams } from '../state/lossParams';
 import type { UrlNotice } from '../state/url';
 import { useExplorerState } from '../state/useExplorerState';
+import { useSettledValue } from './useSettledValue';
 import { Controls } from './Controls';
 import { CurveCharts } from './CurveCharts';
 import { Formulas } from './Formulas';
@@ -14,6 +15,8 @@ import { LessonNotes } from './LessonNotes';
 import { Notices } from './Notices';
 import { Readout } from './Readout';
 import { WeightsTable } from './WeightsTable';
+
+const FORMULA_SETTLE_MS = 150;
 
 interface Props {
   initialState: ExplorerState;
@@ -25,8 +28,8 @@ export function App({ initialState, initialNotices }: Props) {
   const [notices, setNotices] = useState(initialNotices);
   const [cursorXt, setCursorXt] = useState(() => logit(defaultCursorPt));
   const params = useMemo(() => lossParams(state), [state]);
-  // Typesetting is slow next to drawing: formulas follow the sliders a frame later, never ahead of the curves.
-  const formulaParams = useDeferredValue(params);
+  const formulaParams = useSettledValue(params, FORMULA_SETTLE_MS);
+  const setBeta = useCallback((beta: number) => update({ beta }), [update]);
 
   useEffect(() => {
     void i18next.changeLanguage(state.lang);
@@ -55,7 +58,7 @@ export function App({ initialState, initialNotices }: Props) {
           </div>
           <div className="below-charts">
             <Formulas losses={state.losses} params={formulaParams} />
-            <WeightsTable ratio={state.ratio} beta={state.beta} onBeta={(beta) => update({ beta })} />
+            <WeightsTable ratio={state.ratio} beta={state.beta} onBeta={setBeta} />
           </div>
         </main>
       </div>

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExplorerState } from '../state/explorerState';
 import { effectiveAlpha } from '../state/lossParams';
@@ -17,6 +18,7 @@ const alwaysShown = new Set(['gamma', 'alpha', 'ratio']);
 
 export function Controls({ state, update }: Props) {
   const { t } = useTranslation();
+  const setLosses = useCallback((losses: ExplorerState['losses']) => update({ losses }), [update]);
   const visible = (p: NumberParam) =>
     alwaysShown.has(p.key) || p.usedBy.some((id) => state.losses.includes(id));
   const usage = (p: NumberParam) => {
@@ -40,7 +42,7 @@ export function Controls({ state, update }: Props) {
 
   return (
     <aside className="controls" aria-label={t('controls.heading')}>
-      <LossPicker selected={state.losses} onChange={(losses) => update({ losses })} />
+      <LossPicker selected={state.losses} onChange={setLosses} />
       <fieldset>
         <legend>{t('controls.parameters')}</legend>
         {slider(numberParamByKey.gamma)}

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { axisDomain, fromLogit, pointAt, sampleCurve, toLogit } from '../charts/curveData';
+import { axisDomain, CurveCache, fromLogit, pointAt, toLogit } from '../charts/curveData';
 import type { CurveAxis, CurveQuantity } from '../charts/curveData';
 import type { ChartMarker, ChartSeries } from '../charts/curveChart';
 import { emphasisedLoss, lossStyles } from '../config';
@@ -29,13 +29,8 @@ const strokeWidth = (id: BinaryLossId) => (id === emphasisedLoss ? 4.5 : 3);
 export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, onCursorXt }: Props) {
   const { t } = useTranslation();
 
-  const sampled = useMemo(
-    () =>
-      (['pt', 'logit'] as const).map((axis) =>
-        losses.map((id) => ({ id, curve: sampleCurve(id, params, exampleClass, axis) })),
-      ),
-    [losses, params, exampleClass],
-  );
+  const [cache] = useState(() => new CurveCache());
+  const sampled = useMemo(() => cache.sample(losses, params, exampleClass), [cache, losses, params, exampleClass]);
 
   const cursorPoints = useMemo(
     () => losses.map((id) => ({ id, point: pointAt(id, params, exampleClass, cursorXt) })),
@@ -45,8 +40,7 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
   const frames = useMemo(
     () =>
       charts.map((chart) => {
-        const curves = sampled[chart.axis === 'pt' ? 0 : 1] ?? [];
-        const series: ChartSeries[] = curves.map(({ id, curve }) => ({
+        const series: ChartSeries[] = sampled[chart.axis].map(({ id, curve }) => ({
           id,
           ...lossStyles[id],
           width: strokeWidth(id),

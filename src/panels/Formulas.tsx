@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lossStyles } from '../config';
 import type { AllLossParams, BinaryLossId } from '../losses/types';
@@ -10,7 +11,7 @@ interface Props {
   params: AllLossParams;
 }
 
-export function Formulas({ losses, params }: Props) {
+export const Formulas = memo(function Formulas({ losses, params }: Props) {
   const { t } = useTranslation();
   return (
     <section className="formulas" data-testid="formulas">
@@ -32,4 +33,4 @@ export function Formulas({ losses, params }: Props) {
       ))}
     </section>
   );
-}
+});

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Four things to notice, in the order the source article argues them. */
-export function LessonNotes() {
+export const LessonNotes = memo(function LessonNotes() {
   const { t } = useTranslation();
   const points = t('lesson.points', { returnObjects: true }) as readonly string[];
   return (
@@ -14,4 +15,4 @@ export function LessonNotes() {
       </ol>
     </section>
   );
-}
+});

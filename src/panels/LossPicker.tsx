@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lossStyles } from '../config';
 import { binaryLossIds } from '../losses';
@@ -18,7 +19,7 @@ interface Props {
   onChange(losses: BinaryLossId[]): void;
 }
 
-export function LossPicker({ selected, onChange }: Props) {
+export const LossPicker = memo(function LossPicker({ selected, onChange }: Props) {
   const { t } = useTranslation();
   const toggle = (id: BinaryLossId, on: boolean) =>
     // Keep the table's order so colours and rows never shuffle.
@@ -41,4 +42,4 @@ export function LossPicker({ selected, onChange }: Props) {
       ))}
     </fieldset>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { minorityCountForWeights } from '../config';
 import { alphaFromRatio, dwbLogRatio, effectiveNumber, inverseFrequency } from '../losses';
@@ -12,7 +13,7 @@ interface Props {
 }
 
 /** The class-weight schemes side by side, for the current class ratio. */
-export function WeightsTable({ ratio, beta, onBeta }: Props) {
+export const WeightsTable = memo(function WeightsTable({ ratio, beta, onBeta }: Props) {
   const { t } = useTranslation();
   const nPos = minorityCountForWeights;
   const nNeg = Math.round(ratio * nPos);
@@ -55,4 +56,4 @@ export function WeightsTable({ ratio, beta, onBeta }: Props) {
       <ParamSlider param={numberParamByKey.beta} label={t('param.beta')} value={beta} onChange={onBeta} />
     </section>
   );
-}
+});
