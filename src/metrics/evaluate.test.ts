@@ -57,17 +57,15 @@ describe('evaluate', () => {
     expect(result.ece).toBeCloseTo(0.2, 15);
   });
 
-  it('runs on 20,000 points within a frame budget with one sort', () => {
+  it('handles 20,000 points: one curve point per distinct score, ROC from (0,0) to (1,1)', () => {
+    // Speed is measured by `npm run bench`, not asserted here.
     const n = 20_000;
     const many = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n);
     const manyLabels = Uint8Array.from({ length: n }, (_, i) => (i % 10 === 0 ? 1 : 0));
-    evaluate(many, manyLabels, 0.5); // warm-up: the first call also compiles
-    const start = performance.now();
     const result = evaluate(many, manyLabels, 0.5);
-    const elapsed = performance.now() - start;
     expect(result.prCurve).toHaveLength(n);
-    // About 4 ms here; the bound leaves room for a loaded machine, while an O(n) pass per threshold
-    // (20,000 × 20,000 steps) takes seconds.
-    expect(elapsed).toBeLessThan(250);
+    expect(result.rocCurve[0]).toMatchObject({ fpr: 0, tpr: 0 });
+    expect(result.rocCurve.at(-1)).toMatchObject({ fpr: 1, tpr: 1 });
   });
+});
 });
