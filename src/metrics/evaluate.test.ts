@@ -68,4 +68,3 @@ describe('evaluate', () => {
     expect(result.rocCurve.at(-1)).toMatchObject({ fpr: 1, tpr: 1 });
   });
 });
-});
