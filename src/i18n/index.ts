@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
-import type { Language } from '../state/explorerState';
+import type { Language } from '../state/labState';
 
 export const languages: readonly Language[] = ['en', 'zh'];
 

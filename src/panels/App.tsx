@@ -1,35 +1,27 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { i18next } from '../i18n';
-import { logit } from '../losses';
-import { defaultCursorPt } from '../config';
-import type { ExplorerState } from '../state/explorerState';
+import type { LabState } from '../state/labState';
 import { lossParams } from '../state/lossParams';
 import type { UrlNotice } from '../state/url';
-import { useExplorerState } from '../state/useExplorerState';
-import { useSettledValue } from './useSettledValue';
-import { Controls } from './Controls';
-import { CurveCharts } from './CurveCharts';
-import { Formulas } from './Formulas';
+import { useLabState } from '../state/useLabState';
+import { CurvesView } from './CurvesView';
 import { Header } from './Header';
-import { LessonNotes } from './LessonNotes';
 import { Notices } from './Notices';
-import { Readout } from './Readout';
-import { WeightsTable } from './WeightsTable';
 
-const FORMULA_SETTLE_MS = 150;
+// The classifier (and the training worker it starts) loads only when someone opens it.
+const ClassifierView = lazy(() => import('./classifier/ClassifierView'));
 
 interface Props {
-  initialState: ExplorerState;
+  initialState: LabState;
   initialNotices: UrlNotice[];
 }
 
 export function App({ initialState, initialNotices }: Props) {
-  const [state, update] = useExplorerState(initialState);
+  const { t } = useTranslation();
+  const [state, update] = useLabState(initialState);
   const [notices, setNotices] = useState(initialNotices);
-  const [cursorXt, setCursorXt] = useState(() => logit(defaultCursorPt));
   const params = useMemo(() => lossParams(state), [state]);
-  const formulaParams = useSettledValue(params, FORMULA_SETTLE_MS);
-  const setBeta = useCallback((beta: number) => update({ beta }), [update]);
 
   useEffect(() => {
     void i18next.changeLanguage(state.lang);
@@ -39,29 +31,15 @@ export function App({ initialState, initialNotices }: Props) {
 
   return (
     <div className="app">
-      <Header lang={state.lang} onLang={(lang) => update({ lang })} />
+      <Header state={state} update={update} />
       <Notices notices={notices} onDismiss={() => setNotices([])} />
-      <div className="layout">
-        <Controls state={state} update={update} />
-        <main className="main">
-          <CurveCharts
-            losses={state.losses}
-            params={params}
-            exampleClass={state.exampleClass}
-            logScale={state.logScale}
-            cursorXt={cursorXt}
-            onCursorXt={setCursorXt}
-          />
-          <div className="below-charts">
-            <Readout losses={state.losses} params={params} exampleClass={state.exampleClass} cursorXt={cursorXt} />
-            <LessonNotes />
-          </div>
-          <div className="below-charts">
-            <Formulas losses={state.losses} params={formulaParams} />
-            <WeightsTable ratio={state.ratio} beta={state.beta} onBeta={setBeta} />
-          </div>
-        </main>
-      </div>
+      {state.view === 'curves' ? (
+        <CurvesView state={state} params={params} update={update} />
+      ) : (
+        <Suspense fallback={<p className="loading">{t('app.loadingClassifier')}</p>}>
+          <ClassifierView state={state} params={params} update={update} />
+        </Suspense>
+      )}
     </div>
   );
 }

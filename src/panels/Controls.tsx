@@ -1,16 +1,14 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExplorerState } from '../state/explorerState';
-import { effectiveAlpha } from '../state/lossParams';
+import type { LabState } from '../state/labState';
 import { numberParamByKey, numberParams } from '../state/paramTable';
 import type { NumberParam } from '../state/paramTable';
-import { formatParam } from './format';
 import { LossPicker } from './LossPicker';
-import { ParamSlider } from './ParamSlider';
+import { AutoAlphaToggle, StateSlider } from './StateSlider';
 
 interface Props {
-  state: ExplorerState;
-  update(patch: Partial<ExplorerState>): void;
+  state: LabState;
+  update(patch: Partial<LabState>): void;
 }
 
 /** γ, α and the ratio are the lesson's three dials and always shown; the rest appear with their loss. */
@@ -18,7 +16,7 @@ const alwaysShown = new Set(['gamma', 'alpha', 'ratio']);
 
 export function Controls({ state, update }: Props) {
   const { t } = useTranslation();
-  const setLosses = useCallback((losses: ExplorerState['losses']) => update({ losses }), [update]);
+  const setLosses = useCallback((losses: LabState['losses']) => update({ losses }), [update]);
   const visible = (p: NumberParam) =>
     alwaysShown.has(p.key) || p.usedBy.some((id) => state.losses.includes(id));
   const usage = (p: NumberParam) => {
@@ -28,16 +26,7 @@ export function Controls({ state, update }: Props) {
     return users.length > 0 ? usedBy : t('controls.notUsed');
   };
   const slider = (p: NumberParam) => (
-    <ParamSlider
-      key={p.key}
-      param={p}
-      label={t(`param.${p.key}`)}
-      value={p.key === 'alpha' ? effectiveAlpha(state) : state[p.key]}
-      display={p.key === 'ratio' ? `1 : ${formatParam(state.ratio)}` : undefined}
-      note={p.usedBy.length > 0 ? usage(p) : undefined}
-      disabled={p.key === 'alpha' && state.alphaFromRatio}
-      onChange={(value) => update({ [p.key]: value })}
-    />
+    <StateSlider key={p.key} paramKey={p.key} state={state} update={update} note={p.usedBy.length > 0 ? usage(p) : undefined} />
   );
 
   return (
@@ -47,17 +36,7 @@ export function Controls({ state, update }: Props) {
         <legend>{t('controls.parameters')}</legend>
         {slider(numberParamByKey.gamma)}
         {slider(numberParamByKey.alpha)}
-        <label className="check-row">
-          <input
-            type="checkbox"
-            data-testid="toggle-auto-alpha"
-            checked={state.alphaFromRatio}
-            onChange={(e) => update({ alphaFromRatio: e.target.checked })}
-          />
-          <span>
-            {t('controls.autoAlpha')} <small>{t('controls.autoAlphaHint')}</small>
-          </span>
-        </label>
+        <AutoAlphaToggle state={state} update={update} />
         {slider(numberParamByKey.ratio)}
         {numberParams.filter((p) => !alwaysShown.has(p.key) && p.usedBy.length > 0 && visible(p)).map(slider)}
       </fieldset>

@@ -1,12 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../i18n';
-import type { Language } from '../state/explorerState';
+import type { LabState, LabView, Language } from '../state/labState';
 
 const COPY_MESSAGE_MS = 2500;
 const languageNames: Record<Language, string> = { en: 'English', zh: '中文' };
 
-export function Header({ lang, onLang }: { lang: Language; onLang(lang: Language): void }) {
+const views: readonly LabView[] = ['curves', 'classifier'];
+
+interface Props {
+  state: Pick<LabState, 'lang' | 'view'>;
+  update(patch: Partial<LabState>): void;
+}
+
+export function Header({ state, update }: Props) {
+  const { lang, view } = state;
   const { t } = useTranslation();
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copyLink = () => {
@@ -27,6 +35,19 @@ export function Header({ lang, onLang }: { lang: Language; onLang(lang: Language
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
       </div>
+      <nav className="view-tabs" aria-label={t('app.views')}>
+        {views.map((name) => (
+          <button
+            key={name}
+            type="button"
+            aria-pressed={view === name}
+            data-testid={`view-${name}`}
+            onClick={() => update({ view: name })}
+          >
+            {t(`app.view.${name}`)}
+          </button>
+        ))}
+      </nav>
       <div className="header-actions">
         <button type="button" onClick={copyLink} data-testid="share">
           {copyState === 'idle' ? t('controls.share') : t(copyState === 'copied' ? 'controls.copied' : 'controls.copyFailed')}
@@ -39,7 +60,7 @@ export function Header({ lang, onLang }: { lang: Language; onLang(lang: Language
               lang={code}
               aria-pressed={lang === code}
               data-testid={`lang-${code}`}
-              onClick={() => onLang(code)}
+              onClick={() => update({ lang: code })}
             >
               {languageNames[code]}
             </button>

@@ -1,6 +1,6 @@
 import { alphaFromRatio, dwbLogRatio } from '../losses';
 import type { AllLossParams } from '../losses/types';
-import type { ExplorerState } from './explorerState';
+import type { LabState } from './labState';
 
 /** Class counts as [negatives, positives] for a ratio of 1 minority to `ratio` majority examples. */
 export const countsForRatio = (ratio: number, minorityCount = 1): [number, number] => [
@@ -9,7 +9,7 @@ export const countsForRatio = (ratio: number, minorityCount = 1): [number, numbe
 ];
 
 /** α as the losses will use it: from the slider, or derived from the class ratio when asked. */
-export function effectiveAlpha(state: Pick<ExplorerState, 'alpha' | 'alphaFromRatio' | 'ratio'>): number {
+export function effectiveAlpha(state: Pick<LabState, 'alpha' | 'alphaFromRatio' | 'ratio'>): number {
   const [nNeg, nPos] = countsForRatio(state.ratio);
   return state.alphaFromRatio ? alphaFromRatio(nNeg, nPos) : state.alpha;
 }
@@ -18,7 +18,7 @@ export function effectiveAlpha(state: Pick<ExplorerState, 'alpha' | 'alphaFromRa
  * Every loss parameter from the explorer state. DWB's weights and logit adjustment's prior follow
  * the class ratio, the way their papers set them from the training counts.
  */
-export function lossParams(state: ExplorerState): AllLossParams {
+export function lossParams(state: LabState): AllLossParams {
   const counts = countsForRatio(state.ratio);
   const [wNeg, wPos] = dwbLogRatio(counts) as [number, number];
   return {

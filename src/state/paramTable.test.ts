@@ -24,3 +24,14 @@ describe('slider scales', () => {
     expect(ratio?.scale.toValue((ratio.scale.steps * 2) / 3)).toBe(100);
   });
 });
+
+describe('values from a link', () => {
+  it('snap to what the setting can be', () => {
+    const byKey = Object.fromEntries(numberParams.map((p) => [p.key, p]));
+    expect(byKey.hiddenLayers?.scale.snap(2.4)).toBe(2);
+    expect(byKey.batchSize?.scale.snap(100)).toBe(128);
+    expect(byKey.ratio?.scale.snap(500)).toBe(500);
+    expect(byKey.ratio?.scale.snap(123.456)).toBe(123);
+    expect(byKey.gamma?.scale.snap(3.14159)).toBe(3.14);
+  });
+});

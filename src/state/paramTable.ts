@@ -1,6 +1,6 @@
 import { binaryLossIds } from '../losses';
 import type { BinaryLossId } from '../losses/types';
-import type { ExplorerState, NumericKey } from './explorerState';
+import type { LabState, NumericKey } from './labState';
 
 /**
  * One row per setting, in the spirit of TensorFlow Playground's state table: the URL parser, the
@@ -22,6 +22,8 @@ export interface SliderScale {
   steps: number;
   toValue(position: number): number;
   toPosition(value: number): number;
+  /** The nearest value the scale can stand for, e.g. a whole number of layers; used for URL values. */
+  snap(value: number): number;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -34,6 +36,7 @@ export function linearScale(min: number, max: number, step: number): SliderScale
     steps,
     toValue: (position) => Number(clamp(roundTo(min + position * step, step), min, max).toFixed(6)),
     toPosition: (value) => Math.round((clamp(value, min, max) - min) / step),
+    snap: (value) => Number(clamp(min + roundTo(value - min, step), min, max).toFixed(6)),
   };
 }
 
@@ -49,6 +52,7 @@ export function gammaScale(): SliderScale {
       const v = clamp(value, 0, 10);
       return v <= 5 ? Math.round(v * 100) : fine + Math.round((v - 5) / 0.05);
     },
+    snap: (value) => Number(clamp(value, 0, 10).toFixed(2)),
   };
 }
 
@@ -61,6 +65,7 @@ export function logScale(min: number, max: number, steps: number): SliderScale {
     toValue: (position) => roundSignificant(10 ** (lo + ((hi - lo) * position) / steps), 3),
     toPosition: (value) =>
       Math.round(((Math.log10(clamp(value, min, max)) - lo) / (hi - lo)) * steps),
+    snap: (value) => clamp(roundSignificant(value, 3), min, max),
   };
 }
 
@@ -73,8 +78,23 @@ export function betaScale(): SliderScale {
     toValue: (position) => Number((1 - 10 ** (-position / perDecade)).toFixed(6)),
     toPosition: (value) =>
       Math.round(clamp(-Math.log10(1 - clamp(value, 0, 0.9999)), 0, 4) * perDecade),
+    snap: (value) => Number(clamp(value, 0, 0.9999).toFixed(6)),
   };
 }
+
+/** Mini-batch sizes are powers of two: 16, 32, … 1024. */
+export function powerOfTwoScale(min: number, max: number): SliderScale {
+  const lo = Math.log2(min);
+  const steps = Math.log2(max) - lo;
+  return {
+    steps,
+    toValue: (position) => 2 ** (lo + clamp(Math.round(position), 0, steps)),
+    toPosition: (value) => clamp(Math.round(Math.log2(Math.max(value, 1)) - lo), 0, steps),
+    snap: (value) => 2 ** (lo + clamp(Math.round(Math.log2(Math.max(value, 1)) - lo), 0, steps)),
+  };
+}
+
+const MAX_SEED = 4_294_967_295;
 
 function numberParam(
   key: NumericKey,
@@ -95,6 +115,17 @@ export const numberParams: readonly NumberParam[] = [
   numberParam('gammaNeg', [0, 10, 4], linearScale(0, 10, 0.05), ['asl']),
   numberParam('margin', [0, 0.5, 0.05], linearScale(0, 0.5, 0.01), ['asl']),
   numberParam('tau', [0, 3, 1], linearScale(0, 3, 0.05), ['la-ce']),
+  // The classifier's settings: they move no curve.
+  numberParam('size', [200, 20_000, 2000], logScale(200, 20_000, 400), []),
+  numberParam('noise', [0, 1, 0.3], linearScale(0, 1, 0.01), []),
+  numberParam('labelNoise', [0, 0.5, 0], linearScale(0, 0.5, 0.01), []),
+  numberParam('dataSeed', [0, MAX_SEED, 1], linearScale(0, MAX_SEED, 1), []),
+  numberParam('hiddenLayers', [0, 3, 2], linearScale(0, 3, 1), []),
+  numberParam('width', [4, 32, 16], linearScale(4, 32, 1), []),
+  numberParam('modelSeed', [0, MAX_SEED, 1], linearScale(0, MAX_SEED, 1), []),
+  numberParam('learningRate', [0.0001, 10, 0.01], logScale(0.0001, 10, 500), []),
+  numberParam('batchSize', [16, 1024, 64], powerOfTwoScale(16, 1024), []),
+  numberParam('threshold', [0.01, 0.99, 0.5], linearScale(0.01, 0.99, 0.01), []),
 ];
 
 export const numberParamByKey = Object.fromEntries(numberParams.map((p) => [p.key, p])) as Record<
@@ -104,9 +135,9 @@ export const numberParamByKey = Object.fromEntries(numberParams.map((p) => [p.ke
 
 export const defaultLosses: BinaryLossId[] = ['ce', 'balanced-ce', 'focal'];
 
-export function defaultState(): ExplorerState {
+export function defaultState(): LabState {
   const numbers = Object.fromEntries(numberParams.map((p) => [p.key, p.defaultValue])) as Pick<
-    ExplorerState,
+    LabState,
     NumericKey
   >;
   return {
@@ -116,6 +147,14 @@ export function defaultState(): ExplorerState {
     exampleClass: 1,
     logScale: false,
     lang: 'en',
+    view: 'curves',
+    trainLoss: 'focal',
+    shape: 'blobs',
+    resampling: 'none',
+    activation: 'tanh',
+    optimizer: 'adam',
+    classWeighting: 'none',
+    backend: 'wasm',
   };
 }
 

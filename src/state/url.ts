@@ -1,4 +1,6 @@
-import type { ExplorerState } from './explorerState';
+import type { LabState } from './labState';
+import { datasetShapes } from '../data';
+import { binaryLossIds } from '../losses';
 import { defaultState, isLossId, numberParams } from './paramTable';
 
 /**
@@ -15,11 +17,18 @@ const shown = (raw: string) => (raw.length > MAX_SHOWN_CHARS ? `${raw.slice(0, M
 
 interface ChoiceParam {
   values: readonly string[];
-  read(state: ExplorerState): string;
-  apply(state: ExplorerState, value: string): ExplorerState;
+  read(state: LabState): string;
+  apply(state: LabState, value: string): LabState;
 }
 
 const flag = (on: boolean) => (on ? '1' : '0');
+
+type EnumKey = { [K in keyof LabState]: LabState[K] extends string ? K : never }[keyof LabState];
+
+/** A setting that is one of a few names; `parseUrl` checks the name before `apply` sees it. */
+function enumChoice<K extends EnumKey>(key: K, values: readonly LabState[K][]): ChoiceParam {
+  return { values, read: (s) => s[key], apply: (s, v) => ({ ...s, [key]: v as LabState[K] }) };
+}
 
 /** The non-numeric settings: each reads itself from the state and writes itself back. */
 const choiceParams = {
@@ -34,14 +43,22 @@ const choiceParams = {
     read: (s) => flag(s.alphaFromRatio),
     apply: (s, v) => ({ ...s, alphaFromRatio: v === '1' }),
   },
-  lang: { values: ['en', 'zh'], read: (s) => s.lang, apply: (s, v) => ({ ...s, lang: v === 'zh' ? 'zh' : 'en' }) },
+  lang: enumChoice('lang', ['en', 'zh']),
+  view: enumChoice('view', ['curves', 'classifier']),
+  train: enumChoice('trainLoss', binaryLossIds),
+  shape: enumChoice('shape', datasetShapes),
+  resample: enumChoice('resampling', ['none', 'oversample', 'undersample', 'smote']),
+  activation: enumChoice('activation', ['tanh', 'relu']),
+  optimizer: enumChoice('optimizer', ['adam', 'sgd']),
+  weighting: enumChoice('classWeighting', ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber']),
+  backend: enumChoice('backend', ['wasm', 'cpu']),
 } as const satisfies Record<string, ChoiceParam>;
 
 type ChoiceKey = keyof typeof choiceParams;
 const isChoiceKey = (k: string): k is ChoiceKey => Object.hasOwn(choiceParams, k);
 
 /** Parse a query string; whatever is wrong is clamped or dropped and reported, never thrown. */
-export function parseUrl(search: string, base: ExplorerState = defaultState()): { state: ExplorerState; notices: UrlNotice[] } {
+export function parseUrl(search: string, base: LabState = defaultState()): { state: LabState; notices: UrlNotice[] } {
   const query = new URLSearchParams(search);
   const notices: UrlNotice[] = [];
   let state = { ...base };
@@ -58,7 +75,8 @@ export function parseUrl(search: string, base: ExplorerState = defaultState()): 
       if (clamped !== value) {
         notices.push({ key: 'notice.clamped', values: { param: name, raw: shown(raw), value: String(clamped) } });
       }
-      state = { ...state, [numeric.key]: clamped };
+      // Whole layers, powers-of-two batches: what the page can really use.
+      state = { ...state, [numeric.key]: numeric.scale.snap(clamped) };
     } else if (name === 'losses') {
       const ids = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const unknown = ids.filter((id) => !isLossId(id));
@@ -81,7 +99,7 @@ export function parseUrl(search: string, base: ExplorerState = defaultState()): 
 }
 
 /** Only what differs from the defaults goes into the link, so shared links stay short. */
-export function serializeUrl(state: ExplorerState): string {
+export function serializeUrl(state: LabState): string {
   const defaults = defaultState();
   const query = new URLSearchParams();
   if (state.losses.join(',') !== defaults.losses.join(',')) query.set('losses', state.losses.join(','));

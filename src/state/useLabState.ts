@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ExplorerState } from './explorerState';
+import type { LabState } from './labState';
 import { serializeUrl } from './url';
 
 const URL_WRITE_DELAY_MS = 200;
@@ -8,9 +8,9 @@ const URL_WRITE_DELAY_MS = 200;
  * The explorer's one store. Every change is mirrored into the address bar (replaceState, a moment
  * later so a slider drag doesn't flood the history API), so reload and shared links restore it.
  */
-export function useExplorerState(initial: ExplorerState) {
+export function useLabState(initial: LabState) {
   const [state, setState] = useState(initial);
-  const update = useCallback((patch: Partial<ExplorerState>) => setState((s) => ({ ...s, ...patch })), []);
+  const update = useCallback((patch: Partial<LabState>) => setState((s) => ({ ...s, ...patch })), []);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {

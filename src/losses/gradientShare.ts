@@ -1,0 +1,27 @@
+import { binaryLosses } from './index';
+import type { AllLossParams, BinaryLossId } from './types';
+
+/**
+ * Each example's share of the training signal: |∂L/∂x| times its class weight, divided by the
+ * largest in the set, so the most-pushing example is 1. This is what the boundary map draws as
+ * point size: with focal loss the easy majority points shrink towards 0 as γ grows.
+ */
+export function gradientShares(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  id: BinaryLossId,
+  params: AllLossParams,
+  [weightNeg, weightPos]: readonly [number, number],
+): Float32Array {
+  const loss = binaryLosses[id];
+  const shares = new Float32Array(logits.length);
+  let largest = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const y = labels[i] === 1 ? 1 : 0;
+    const push = Math.abs(loss.grad(logits[i] ?? 0, y, params)) * (y === 1 ? weightPos : weightNeg);
+    shares[i] = Number.isFinite(push) ? push : 0;
+    if (shares[i]! > largest) largest = shares[i]!;
+  }
+  if (largest > 0) for (let i = 0; i < shares.length; i++) shares[i]! /= largest;
+  return shares;
+}

@@ -1,0 +1,45 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBoundaryMap } from '../../charts/boundaryMap';
+import type { BoundaryFrame, BoundaryMap } from '../../charts/boundaryMap';
+import { useElementSize } from '../useElementSize';
+
+type Props = Omit<BoundaryFrame, 'size'> & {
+  onPlaneClick(x: number, y: number, modifiers: { shift: boolean; alt: boolean }): void;
+};
+
+/** The decision boundary, the training points sized by their share of the gradient, and the test points. */
+export function BoundaryPanel({ onPlaneClick, ...frame }: Props) {
+  const { t } = useTranslation();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<BoundaryMap | null>(null);
+  const onClickRef = useRef(onPlaneClick);
+  const { width } = useElementSize(boxRef);
+
+  useEffect(() => {
+    onClickRef.current = onPlaneClick;
+  });
+
+  useLayoutEffect(() => {
+    if (!boxRef.current) return;
+    const map = createBoundaryMap(boxRef.current, { onPlaneClick: (x, y, m) => onClickRef.current(x, y, m) });
+    mapRef.current = map;
+    return () => map.destroy();
+  }, []);
+
+  const { extent, grid, gridSize, threshold, train, test, showContours } = frame;
+  useLayoutEffect(() => {
+    if (!mapRef.current || width === 0) return;
+    mapRef.current.update({ size: Math.min(width, 720), extent, grid, gridSize, threshold, train, test, showContours });
+  }, [width, extent, grid, gridSize, threshold, train, test, showContours]);
+
+  return (
+    <figure className="chart boundary" data-testid="boundary">
+      <figcaption className="chart-title">{t('classifier.boundaryTitle')}</figcaption>
+      <div ref={boxRef} className="boundary-box" />
+      <p className="hint">
+        {t('classifier.pointSize')} {t('classifier.boundaryHint')}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,137 @@
+import { useTranslation } from 'react-i18next';
+import { datasetShapes } from '../../data';
+import { binaryLossIds, lossParamKeys } from '../../losses';
+import type { LabState, NumericKey } from '../../state/labState';
+import { ChoiceGroup } from '../ChoiceGroup';
+import { LossSwatch } from '../LossPicker';
+import { AutoAlphaToggle, StateSlider } from '../StateSlider';
+
+interface Props {
+  state: LabState;
+  update(patch: Partial<LabState>): void;
+}
+
+/** The loss's own sliders are the curve explorer's (same rows, same state); DWB and LA-CE read the ratio. */
+function sliderKeysForLoss(state: LabState): NumericKey[] {
+  const keys = (lossParamKeys[state.trainLoss] as readonly string[]).filter(
+    (key): key is NumericKey => key !== 'wPos' && key !== 'wNeg' && key !== 'priorPos',
+  );
+  return keys;
+}
+
+const newSeed = () => Math.floor(Math.random() * 1_000_000);
+
+export function ClassifierControls({ state, update }: Props) {
+  const { t } = useTranslation();
+  const slider = (key: NumericKey) => <StateSlider key={key} paramKey={key} state={state} update={update} />;
+
+  return (
+    <aside className="controls" aria-label={t('controls.heading')}>
+      <ChoiceGroup
+        legend={t('classifier.trainLoss')}
+        options={binaryLossIds}
+        value={state.trainLoss}
+        label={(id) => (
+          <>
+            <LossSwatch id={id} /> {t(`loss.${id}`)}
+          </>
+        )}
+        onChange={(trainLoss) => update({ trainLoss })}
+        testId="train-loss"
+      />
+      <fieldset>
+        <legend>{t('controls.parameters')}</legend>
+        {sliderKeysForLoss(state).map(slider)}
+        {lossParamKeys[state.trainLoss].some((key) => key === 'alpha') ? <AutoAlphaToggle state={state} update={update} /> : null}
+        {slider('ratio')}
+      </fieldset>
+      <fieldset>
+        <legend>{t('classifier.data')}</legend>
+        <label className="select-row">
+          <span>{t('classifier.shape')}</span>
+          <select
+            data-testid="select-shape"
+            value={state.shape}
+            onChange={(e) => update({ shape: datasetShapes.find((s) => s === e.target.value) ?? state.shape })}
+          >
+            {datasetShapes.map((shape) => (
+              <option key={shape} value={shape}>
+                {t(`classifier.shapes.${shape}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {slider('size')}
+        {slider('noise')}
+        {slider('labelNoise')}
+        <div className="seed-row">
+          <span>
+            {t('param.dataSeed')} <output data-testid="value-dataSeed">{state.dataSeed}</output>
+          </span>
+          <button type="button" data-testid="new-data-seed" onClick={() => update({ dataSeed: newSeed() })}>
+            {t('classifier.newSeed')}
+          </button>
+        </div>
+      </fieldset>
+      <ChoiceGroup
+        legend={t('classifier.resampling')}
+        options={['none', 'oversample', 'undersample', 'smote'] as const}
+        value={state.resampling}
+        label={(r) => t(`classifier.resamplings.${r}`)}
+        onChange={(resampling) => update({ resampling })}
+        testId="resampling"
+      />
+      <fieldset>
+        <legend>{t('classifier.model')}</legend>
+        {slider('hiddenLayers')}
+        {state.hiddenLayers > 0 ? slider('width') : null}
+        <ChoiceGroup
+          legend={t('classifier.activation')}
+          options={['tanh', 'relu'] as const}
+          value={state.activation}
+          label={(a) => (a === 'tanh' ? 'tanh' : 'ReLU')}
+          onChange={(activation) => update({ activation })}
+          testId="activation"
+        />
+        <div className="seed-row">
+          <span>
+            {t('param.modelSeed')} <output data-testid="value-modelSeed">{state.modelSeed}</output>
+          </span>
+          <button type="button" data-testid="new-model-seed" onClick={() => update({ modelSeed: newSeed() })}>
+            {t('classifier.newSeed')}
+          </button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('classifier.training')}</legend>
+        <ChoiceGroup
+          legend={t('classifier.optimizer')}
+          options={['adam', 'sgd'] as const}
+          value={state.optimizer}
+          label={(o) => (o === 'adam' ? 'Adam' : 'SGD')}
+          onChange={(optimizer) => update({ optimizer })}
+          testId="optimizer"
+        />
+        {slider('learningRate')}
+        {slider('batchSize')}
+        <ChoiceGroup
+          legend={t('classifier.classWeighting')}
+          options={['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'] as const}
+          value={state.classWeighting}
+          label={(w) => t(`classifier.weightings.${w}`)}
+          onChange={(classWeighting) => update({ classWeighting })}
+          testId="class-weighting"
+        />
+        {state.classWeighting === 'effectiveNumber' ? slider('beta') : null}
+        <ChoiceGroup
+          legend={t('classifier.backend')}
+          options={['wasm', 'cpu'] as const}
+          value={state.backend === 'webgl' ? 'wasm' : state.backend}
+          label={(b) => t(`classifier.backends.${b}`)}
+          onChange={(backend) => update({ backend })}
+          testId="backend"
+        />
+      </fieldset>
+    </aside>
+  );
+}

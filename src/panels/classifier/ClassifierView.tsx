@@ -1,0 +1,233 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createReliabilityChart } from '../../charts/reliabilityChart';
+import type { ReliabilityFrame } from '../../charts/reliabilityChart';
+import { createXYChart } from '../../charts/xyChart';
+import type { XYFrame } from '../../charts/xyChart';
+import { classColors, lossStyles } from '../../config';
+import { shuffle, streamFor } from '../../data';
+import { VIEW_EXTENT } from '../../data/types';
+import type { LabeledPoint } from '../../data/types';
+import { sigmoid } from '../../losses';
+import { gradientShares } from '../../losses/gradientShare';
+import type { AllLossParams } from '../../losses/types';
+import { evaluate } from '../../metrics';
+import { classCounts, classWeights } from '../../model/classWeighting';
+import type { ModelConfig, Snapshot, TrainingConfig } from '../../model/protocol';
+import type { LabState } from '../../state/labState';
+import { BoundaryPanel } from './BoundaryPanel';
+import { ClassifierControls } from './ClassifierControls';
+import { DataFiles } from './DataFiles';
+import { MetricsPanel } from './MetricsPanel';
+import { SvgChart } from './SvgChart';
+import { TrainingBar } from './TrainingBar';
+import { useTrainingData } from './useTrainingData';
+import type { DataSplit } from './useTrainingData';
+import { useTrainingSession } from './useTrainingSession';
+
+const GRID_SIZE = 100;
+/** An imported file is split like this into training and held-out test points. */
+const IMPORT_TEST_SHARE = 0.25;
+
+interface Props {
+  state: LabState;
+  params: AllLossParams;
+  update(patch: Partial<LabState>): void;
+}
+
+const probabilities = (logits: Float32Array) => Float64Array.from(logits, sigmoid);
+
+/** Removes the point nearest to (x, y), if one is close enough to have been meant. */
+function withoutNearest(points: readonly LabeledPoint[], x: number, y: number): LabeledPoint[] {
+  let best = -1;
+  let bestDistance = 0.08 ** 2;
+  points.forEach((p, i) => {
+    const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+    if (d < bestDistance) [best, bestDistance] = [i, d];
+  });
+  return best < 0 ? [...points] : points.filter((_, i) => i !== best);
+}
+
+/** The second screen: a small network trained live on a skewed dataset with the chosen loss. */
+export default function ClassifierView({ state, params, update }: Props) {
+  const { t } = useTranslation();
+  const [custom, setCustom] = useState<DataSplit | null>(null);
+  const [showTest, setShowTest] = useState(false);
+  const data = useTrainingData(state, custom);
+
+  const model: ModelConfig = useMemo(
+    () => ({
+      hiddenLayers: Array.from({ length: state.hiddenLayers }, () => state.width),
+      activation: state.activation,
+      seed: state.modelSeed,
+    }),
+    [state.hiddenLayers, state.width, state.activation, state.modelSeed],
+  );
+  const training: TrainingConfig = useMemo(
+    () => ({
+      loss: state.trainLoss,
+      params,
+      classWeighting: state.classWeighting,
+      beta: state.beta,
+      optimizer: state.optimizer,
+      learningRate: state.learningRate,
+      batchSize: state.batchSize,
+    }),
+    [state.trainLoss, params, state.classWeighting, state.beta, state.optimizer, state.learningRate, state.batchSize],
+  );
+
+  const testLabels = data.packed.test.labels;
+  const { threshold } = state;
+  const summarize = useCallback(
+    (snapshot: Snapshot) => {
+      const e = evaluate(probabilities(snapshot.testLogits), testLabels, threshold);
+      return { minorityRecall: e.thresholdMetrics.minorityRecall, averagePrecision: e.averagePrecision };
+    },
+    [testLabels, threshold],
+  );
+  const session = useTrainingSession({
+    backend: state.backend,
+    gridSize: GRID_SIZE,
+    extent: VIEW_EXTENT,
+    data: data.packed,
+    model,
+    training,
+    summarize,
+  });
+  const { snapshot } = session;
+
+  // A snapshot is for the data it was computed on; after a data change wait for the next one.
+  const current = snapshot && snapshot.testLogits.length === testLabels.length && snapshot.trainLogits.length === data.packed.train.labels.length ? snapshot : null;
+  const evaluation = useMemo(
+    () => (current ? evaluate(probabilities(current.testLogits), testLabels, threshold) : null),
+    [current, testLabels, threshold],
+  );
+  const shares = useMemo(() => {
+    if (!current) return null;
+    const labels = data.packed.train.labels;
+    const weights = classWeights(classCounts(labels), state.classWeighting, state.beta);
+    return gradientShares(current.trainLogits, labels, state.trainLoss, params, weights);
+  }, [current, data.packed.train.labels, state.classWeighting, state.beta, state.trainLoss, params]);
+
+  const onPlaneClick = useCallback(
+    (x: number, y: number, { shift, alt }: { shift: boolean; alt: boolean }) => {
+      const train = alt ? withoutNearest(data.base.train, x, y) : [...data.base.train, { x, y, label: shift ? 1 : 0 } as const];
+      setCustom({ train, test: data.base.test });
+    },
+    [data.base],
+  );
+  const onImport = useCallback(
+    (points: LabeledPoint[]) => {
+      const shuffled = shuffle(points, streamFor(state.dataSeed, 'import'));
+      const testCount = Math.round(shuffled.length * IMPORT_TEST_SHARE);
+      setCustom({ train: shuffled.slice(testCount), test: shuffled.slice(0, testCount) });
+    },
+    [state.dataSeed],
+  );
+
+  const [negatives, positives] = classCounts(testLabels);
+  const lossColor = lossStyles[state.trainLoss].color;
+  const prFrame = useMemo((): Omit<XYFrame, 'width' | 'height'> => {
+    const curve = evaluation?.prCurve ?? [];
+    return {
+      xDomain: [0, 1],
+      yDomain: [0, 1],
+      xLabel: t('metrics.recallAxis'),
+      yLabel: t('metrics.precisionAxis'),
+      series: [{ id: 'pr', color: lossColor, xs: curve.map((p) => p.recall), ys: curve.map((p) => p.precision), step: true }],
+      baseline: positives + negatives > 0 ? positives / (positives + negatives) : null,
+    };
+  }, [evaluation, t, lossColor, positives, negatives]);
+  const rocFrame = useMemo((): Omit<XYFrame, 'width' | 'height'> => {
+    const curve = evaluation?.rocCurve ?? [];
+    return {
+      xDomain: [0, 1],
+      yDomain: [0, 1],
+      xLabel: t('metrics.fprAxis'),
+      yLabel: t('metrics.tprAxis'),
+      series: [{ id: 'roc', color: lossColor, xs: curve.map((p) => p.fpr), ys: curve.map((p) => p.tpr) }],
+      diagonal: true,
+    };
+  }, [evaluation, t, lossColor]);
+  const reliabilityFrame = useMemo(
+    (): Omit<ReliabilityFrame, 'width' | 'height'> => ({
+      bins: evaluation?.reliability ?? [],
+      xLabel: t('metrics.predictedAxis'),
+      yLabel: t('metrics.observedAxis'),
+      countLabel: t('metrics.countLabel'),
+    }),
+    [evaluation, t],
+  );
+  const { history } = session;
+  const historyFrame = useMemo((): Omit<XYFrame, 'width' | 'height'> => {
+    const steps = history.map((h) => h.step);
+    const lastStep = steps.at(-1) ?? 1;
+    const maxLoss = Math.max(1e-9, ...history.map((h) => h.loss));
+    return {
+      xDomain: [0, Math.max(1, lastStep)],
+      yDomain: [0, 1],
+      xLabel: t('metrics.stepAxis'),
+      yLabel: `${t('metrics.recallSeries')} · ${t('metrics.prAucSeries')} · ${t('metrics.lossSeries')} ÷ ${maxLoss.toPrecision(2)}`,
+      series: [
+        { id: 'loss', color: '#1b1f24', xs: steps, ys: history.map((h) => h.loss / maxLoss) },
+        { id: 'recall', color: classColors.minority, dash: '10 5', xs: steps, ys: history.map((h) => h.minorityRecall ?? Number.NaN) },
+        { id: 'pr-auc', color: '#009E73', dash: '3 4', xs: steps, ys: history.map((h) => h.averagePrecision ?? Number.NaN) },
+      ],
+    };
+  }, [history, t]);
+
+  return (
+    <div className="layout">
+      <ClassifierControls state={state} update={update} />
+      <main className="main classifier">
+        <TrainingBar
+          status={session.status}
+          snapshot={current}
+          onPlay={session.play}
+          onPause={session.pause}
+          onStep={() => session.step(1)}
+          onReset={session.reset}
+        />
+        <div className="classifier-top">
+          <div>
+            <BoundaryPanel
+              extent={VIEW_EXTENT}
+              grid={current?.grid ?? null}
+              gridSize={current?.gridSize ?? GRID_SIZE}
+              threshold={threshold}
+              train={{ coords: data.packed.train.coords, labels: data.packed.train.labels, weights: shares }}
+              test={showTest ? data.packed.test : null}
+              showContours
+              onPlaneClick={onPlaneClick}
+            />
+            <label className="check-row">
+              <input type="checkbox" data-testid="toggle-test-points" checked={showTest} onChange={(e) => setShowTest(e.target.checked)} />
+              <span>{t('classifier.showTest')}</span>
+            </label>
+            {custom ? (
+              <p className="custom-data">
+                {t('classifier.customData', { count: custom.train.length })}{' '}
+                <button type="button" data-testid="back-to-generated" onClick={() => setCustom(null)}>
+                  {t('classifier.backToGenerated')}
+                </button>
+              </p>
+            ) : null}
+            <DataFiles
+              trainPoints={data.base.train}
+              onImport={onImport}
+              exportWeights={session.exportWeights}
+              importWeights={session.importWeights}
+            />
+          </div>
+          <MetricsPanel evaluation={evaluation} positives={positives} negatives={negatives} state={state} update={update} />
+        </div>
+        <div className="classifier-charts">
+          <SvgChart title={t('metrics.prCurve')} testId="chart-pr" create={createXYChart} frame={prFrame} />
+          <SvgChart title={t('metrics.rocCurve')} testId="chart-roc" create={createXYChart} frame={rocFrame} />
+          <SvgChart title={t('metrics.reliability')} testId="chart-reliability" create={createReliabilityChart} frame={reliabilityFrame} />
+          <SvgChart title={t('metrics.history')} testId="chart-history" create={createXYChart} frame={historyFrame} />
+        </div>
+      </main>
+    </div>
+  );
+}

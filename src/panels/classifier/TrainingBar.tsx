@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { Snapshot } from '../../model/protocol';
+import type { SessionStatus } from './useTrainingSession';
+
+interface Props {
+  status: SessionStatus;
+  snapshot: Snapshot | null;
+  onPlay(): void;
+  onPause(): void;
+  onStep(): void;
+  onReset(): void;
+}
+
+/** Play, pause, one step, reset; the step count, the speed and the backend in use; and what went wrong. */
+export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset }: Props) {
+  const { t } = useTranslation();
+  const running = snapshot?.running ?? false;
+  const usable = status.phase === 'ready';
+  return (
+    <div className="training-bar" data-testid="training-bar">
+      <div className="training-buttons">
+        {running ? (
+          <button type="button" className="primary" data-testid="pause" onClick={onPause}>
+            ❚❚ {t('classifier.pause')}
+          </button>
+        ) : (
+          <button type="button" className="primary" data-testid="play" disabled={!usable} onClick={onPlay}>
+            ▶ {t('classifier.play')}
+          </button>
+        )}
+        <button type="button" data-testid="step" disabled={!usable || running} onClick={onStep}>
+          {t('classifier.step')}
+        </button>
+        <button type="button" data-testid="reset" disabled={status.phase === 'starting'} onClick={onReset}>
+          ↺ {t('classifier.reset')}
+        </button>
+      </div>
+      <div className="training-status">
+        <span data-testid="step-count" data-value={snapshot?.step ?? 0}>
+          {t('classifier.stepCount', { step: (snapshot?.step ?? 0).toLocaleString('en-US') })}
+        </span>
+        {snapshot && running ? <span>{t('classifier.speed', { rate: Math.round(snapshot.stepsPerSecond) })}</span> : null}
+        {status.phase === 'ready' || status.phase === 'diverged' ? (
+          <span data-testid="backend-in-use">
+            {t('classifier.backendInUse', { backend: t(`classifier.backends.${status.backend}`) })}
+          </span>
+        ) : null}
+      </div>
+      {status.phase === 'starting' ? <p className="hint">{t('classifier.starting')}</p> : null}
+      {status.phase === 'ready' && status.fellBackFrom ? (
+        <p className="notice-inline" role="status">
+          {t('classifier.fellBack', {
+            from: t(`classifier.backends.${status.fellBackFrom}`),
+            reason: status.reason ?? '',
+            backend: t(`classifier.backends.${status.backend}`),
+          })}
+        </p>
+      ) : null}
+      {status.phase === 'diverged' ? (
+        <p className="alert" role="alert" data-testid="diverged">
+          {t('classifier.diverged', { step: status.step })}{' '}
+          <button type="button" onClick={onReset}>
+            ↺ {t('classifier.reset')}
+          </button>
+        </p>
+      ) : null}
+      {status.phase === 'error' ? (
+        <p className="alert" role="alert" data-testid="worker-error">
+          {t('classifier.workerError', { message: status.message })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
