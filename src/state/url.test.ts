@@ -66,6 +66,41 @@ describe('parseUrl', () => {
   });
 });
 
+describe('classifier settings in a link', () => {
+  it('restore the view, the dataset, the network and the training choices', () => {
+    const { state, notices } = parseUrl(
+      '?view=classifier&train=dwb&shape=moons&size=5000&resample=smote&hiddenLayers=3&width=8&activation=relu&optimizer=sgd&learningRate=0.5&batchSize=256&weighting=effectiveNumber&threshold=0.3&backend=cpu&dataSeed=42',
+    );
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({
+      view: 'classifier',
+      trainLoss: 'dwb',
+      shape: 'moons',
+      size: 5000,
+      resampling: 'smote',
+      hiddenLayers: 3,
+      width: 8,
+      activation: 'relu',
+      optimizer: 'sgd',
+      learningRate: 0.5,
+      batchSize: 256,
+      classWeighting: 'effectiveNumber',
+      threshold: 0.3,
+      backend: 'cpu',
+      dataSeed: 42,
+    });
+  });
+
+  it('round whole-number settings and reject unknown names', () => {
+    const { state, notices } = parseUrl('?hiddenLayers=7&batchSize=100&shape=spiral&train=hinge');
+    expect(state.hiddenLayers).toBe(3);
+    expect(state.batchSize).toBe(128);
+    expect(state.shape).toBe('blobs');
+    expect(state.trainLoss).toBe('focal');
+    expect(notices.map((n) => n.key)).toEqual(['notice.clamped', 'notice.badChoice', 'notice.badChoice']);
+  });
+});
+
 describe('serializeUrl', () => {
   it('writes nothing for the defaults', () => {
     expect(serializeUrl(defaultState())).toBe('');
