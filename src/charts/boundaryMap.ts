@@ -1,0 +1,482 @@
+import { contours, geoIdentity, geoPath, hcl, interpolateLab, rgb, scaleLinear } from 'd3';
+import type { RGBColor } from 'd3';
+import { classColors } from '../config';
+
+/** Everything one frame of the decision-boundary map shows; the map derives nothing else. */
+export interface BoundaryFrame {
+  /** CSS px of the square. */
+  size: number;
+  /** Data coordinates shown: [−extent, extent]². */
+  extent: number;
+  /**
+   * gridSize² probabilities of the minority class, row-major from the top row (y = +extent); null
+   * before the first prediction. Sampled at nodes with the edges included, as the trainer does:
+   * column c is at x = −extent + c·2·extent/(gridSize − 1) (see `gridNodeCoordinate`).
+   */
+  grid: Float32Array | null;
+  gridSize: number;
+  /** Decision threshold in (0, 1). */
+  threshold: number;
+  /** coords x0, y0, x1, y1, …; weights ∈ [0, 1] = each point's share of the loss (null: all full). */
+  train: { coords: Float32Array; labels: Uint8Array; weights: Float32Array | null };
+  /** Drawn hollow when present. */
+  test: { coords: Float32Array; labels: Uint8Array } | null;
+  showContours: boolean;
+}
+
+export interface BoundaryMapCallbacks {
+  /** A click on the plane, in data coordinates (y up). */
+  onPlaneClick?(x: number, y: number, modifiers: { shift: boolean; alt: boolean }): void;
+}
+
+export interface BoundaryMap {
+  update(frame: BoundaryFrame): void;
+  destroy(): void;
+}
+
+/**
+ * The data coordinate of grid index `i` (a column, or a row counted from the bottom): nodes with
+ * the edges included, so the outermost samples lie on the edge of the map. The heatmap and the
+ * contours are both placed by this, so they line up with the points exactly.
+ */
+export const gridNodeCoordinate = (i: number, gridSize: number, extent: number): number =>
+  gridSize > 1 ? -extent + (i * 2 * extent) / (gridSize - 1) : 0;
+
+/**
+ * Device or CSS px between neighbouring grid nodes. An image pixel or a d3.contours value `i` sits
+ * at i + ½ in its own coordinates; node i must sit at i·spacing, hence the −½ shifts below.
+ */
+const nodeSpacing = (size: number, gridSize: number) => size / Math.max(1, gridSize - 1);
+
+// ---- Colour: probability → RGBA, once, as a lookup table -------------------------------------
+
+const rampSteps = 256;
+
+/**
+ * Majority blue at p = 0, near-white at p = 0.5, minority vermillion at 1, interpolated in Lab so
+ * lightness rises steadily towards the boundary. The ends keep the class hues but get fixed
+ * lightnesses (L* 58 and 84) far enough apart that a greyscale copy still separates the sides, and
+ * both lighter than the class colours, so points drawn in those colours stand out on their own side.
+ */
+const probabilityRamp: Uint32Array = (() => {
+  const tint = (colour: string, lightness: number, chroma: number) => {
+    const c = hcl(colour);
+    return hcl(c.h, chroma, lightness).formatHex();
+  };
+  const majorityEnd = tint(classColors.majority, 58, 32);
+  const minorityEnd = tint(classColors.minority, 84, 30);
+  const middle = '#f7f7f5';
+  // RGBA bytes, read back as one 32-bit word per entry: the heatmap copies a word per cell.
+  const ramp = new Uint8ClampedArray((rampSteps + 1) * 4);
+  for (let i = 0; i < rampSteps; i++) {
+    const p = i / (rampSteps - 1);
+    const colour = rgb(p < 0.5 ? interpolateLab(majorityEnd, middle)(p * 2) : interpolateLab(middle, minorityEnd)(p * 2 - 1));
+    ramp.set([colour.r, colour.g, colour.b, 255], i * 4);
+  }
+  // The last entry: a diverged model predicts NaN, shown as flat grey rather than as a confident class.
+  ramp.set([200, 200, 200, 255], rampSteps * 4);
+  return new Uint32Array(ramp.buffer);
+})();
+
+// ---- Layers ------------------------------------------------------------------------------------
+
+/** Inputs a layer was last drawn from; compared by reference, so a new array means new contents. */
+type Inputs = readonly unknown[];
+const sameInputs = (a: Inputs | null, b: Inputs) => a !== null && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+function sizeCanvas(canvas: HTMLCanvasElement, size: number, dpr: number) {
+  const pixels = Math.max(1, Math.round(size * dpr));
+  if (canvas.width !== pixels) canvas.width = pixels;
+  if (canvas.height !== pixels) canvas.height = pixels;
+  canvas.style.width = canvas.style.height = `${size}px`;
+}
+
+/** (a) The probability heatmap: one ImageData pixel per grid cell, scaled up with smoothing. */
+function createHeatmapLayer(canvas: HTMLCanvasElement) {
+  const source = document.createElement('canvas');
+  const sourceContext = source.getContext('2d');
+  let image: ImageData | null = null;
+
+  return function draw(grid: Float32Array | null, gridSize: number, size: number, dpr: number) {
+    const context = canvas.getContext('2d');
+    sizeCanvas(canvas, size, dpr);
+    if (!context || !sourceContext) return;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    if (!grid || gridSize < 1 || grid.length < gridSize * gridSize) return;
+    if (!image || image.width !== gridSize) {
+      source.width = source.height = gridSize;
+      image = sourceContext.createImageData(gridSize, gridSize);
+    }
+    const pixels = new Uint32Array(image.data.buffer);
+    for (let i = 0; i < gridSize * gridSize; i++) {
+      const p = grid[i] ?? Number.NaN;
+      const entry = Number.isFinite(p) ? Math.round(Math.min(1, Math.max(0, p)) * (rampSteps - 1)) : rampSteps;
+      pixels[i] = probabilityRamp[entry] ?? 0;
+    }
+    sourceContext.putImageData(image, 0, 0);
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    // Pixel centres on the nodes: the outer half-pixels fall outside the canvas and are cut off.
+    const step = nodeSpacing(canvas.width, gridSize);
+    if (gridSize === 1) context.drawImage(source, 0, 0, canvas.width, canvas.height);
+    else context.drawImage(source, -step / 2, -step / 2, gridSize * step, gridSize * step);
+  };
+}
+
+/**
+ * Cells of padding around the grid for d3.contours. It closes every region along the grid's edge;
+ * padding with copies of the edge values pushes those closing segments outside the square, where
+ * the clip hides them, so only the real boundary is stroked.
+ */
+const contourPadding = 2;
+
+function paddedGrid(grid: Float32Array, n: number): number[] {
+  const m = n + 2 * contourPadding;
+  const padded = new Array<number>(m * m);
+  for (let row = 0; row < m; row++) {
+    const source = Math.min(n - 1, Math.max(0, row - contourPadding)) * n;
+    for (let col = 0; col < m; col++) {
+      const p = grid[source + Math.min(n - 1, Math.max(0, col - contourPadding))] ?? Number.NaN;
+      padded[row * m + col] = Number.isFinite(p) ? p : 0; // d3.contours throws on NaN
+    }
+  }
+  return padded;
+}
+
+/** (b) The p = 0.5 contour (solid) and the contour at the threshold (dashed), as SVG paths. */
+function createContourLayer(svg: SVGSVGElement) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const makePath = (attributes: Record<string, string>) => {
+    const path = document.createElementNS(ns, 'path');
+    for (const [name, value] of Object.entries(attributes)) path.setAttribute(name, value);
+    svg.appendChild(path);
+    return path;
+  };
+  // A white halo under each line keeps it visible over both tints and over dense points.
+  const halo = { fill: 'none', stroke: '#fff', 'stroke-opacity': '0.85', 'stroke-width': '6.5', 'stroke-linejoin': 'round' };
+  const ink = { fill: 'none', stroke: '#1b1f24', 'stroke-width': '3', 'stroke-linejoin': 'round' };
+  const thresholdHalo = makePath(halo);
+  const thresholdLine = makePath({ ...ink, 'stroke-dasharray': '10 7', 'data-contour': 'threshold' });
+  const midHalo = makePath(halo);
+  const midLine = makePath({ ...ink, 'data-contour': '0.5' });
+
+  return function draw(grid: Float32Array | null, gridSize: number, size: number, threshold: number, visible: boolean) {
+    svg.setAttribute('width', `${size}`);
+    svg.setAttribute('height', `${size}`);
+    svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
+    const showThreshold = Math.abs(threshold - 0.5) > 1e-9;
+    let mid = '';
+    let atThreshold = '';
+    if (visible && grid && gridSize > 1 && grid.length >= gridSize * gridSize) {
+      const m = gridSize + 2 * contourPadding;
+      const values = paddedGrid(grid, gridSize);
+      const step = nodeSpacing(size, gridSize);
+      const shift = -(contourPadding + 0.5) * step;
+      const toPixels = geoPath(geoIdentity().scale(step).translate([shift, shift]));
+      const generator = contours().size([m, m]);
+      mid = toPixels(generator.contour(values, 0.5)) ?? '';
+      if (showThreshold) atThreshold = toPixels(generator.contour(values, threshold)) ?? '';
+    }
+    midHalo.setAttribute('d', mid);
+    midLine.setAttribute('d', mid);
+    thresholdHalo.setAttribute('d', atThreshold);
+    thresholdLine.setAttribute('d', atThreshold);
+  };
+}
+
+/**
+ * (c) Points. Canvas paths were too slow: 40,000 arcs took 80–250 ms to rasterise in Chromium's
+ * software canvas, and sprites via drawImage about 80–120 ms. Instead each mark is a small
+ * precomputed coverage mask, stamped into byte buffers (one fill and one outline buffer per class)
+ * and composited into one ImageData: about 9 ms for 40,000 points on a 600 px map at 1× on a slow
+ * two-core machine, with no dependence on the canvas backend.
+ */
+
+/** Weight steps: a mark's opacity and radius come from its step, so a few dozen masks serve all points. */
+const weightSteps = 12;
+const opacityOf = (w: number) => 0.12 + 0.88 * w;
+const radiusOf = (r: number, w: number) => r * (0.5 + 0.5 * Math.sqrt(w));
+/**
+ * The white outline fades less than the fill: an easy point becomes a ghost whose shape still
+ * shows, instead of vanishing into the tint of its own side.
+ */
+const outlineOpacityOf = (w: number) => Math.min(1, opacityOf(w) + 0.3);
+/** CSS px: the white outline outside each mark, and the ring of a hollow test mark. */
+const outlineWidth = 1.25;
+const ringWidth = 1.8;
+
+/**
+ * Base radius: larger on a larger map, smaller as points crowd it, so 200 points stay visible
+ * and 40,000 do not merge into a solid block.
+ */
+function baseRadius(size: number, count: number) {
+  const bySize = Math.min(6, Math.max(2.5, size / 120));
+  return bySize * Math.min(1.2, Math.max(0.55, Math.pow(2000 / Math.max(1, count), 0.25)));
+}
+
+/**
+ * Signed distance (px, negative inside) to a mark centred at the origin, y down. Minority marks are
+ * triangles and majority marks circles, so the class reads without colour; the triangle's
+ * circumradius is 1.5 r, which gives it about the circle's area.
+ */
+function markDistance(minority: boolean, r: number, x: number, y: number) {
+  if (!minority) return Math.hypot(x, y) - r;
+  const R = 1.5 * r;
+  // Max of the three edges' half-plane distances; the inradius of an equilateral triangle is R/2.
+  return Math.max(y, 0.866 * x - 0.5 * y, -0.866 * x - 0.5 * y) - R / 2;
+}
+
+/** Coverage masks in device pixels, premultiplied by opacity (0 … 255), centred on pixel (half, half). */
+interface MarkMask {
+  side: number;
+  half: number;
+  fill: Uint8Array;
+  outline: Uint8Array;
+  /** Per row, the first and one-past-last column that is not blank: stamping skips the corners. */
+  rowStart: Uint16Array;
+  rowEnd: Uint16Array;
+}
+
+function markMask(minority: boolean, r: number, hollow: boolean, fillOpacity: number, outlineOpacity: number, dpr: number): MarkMask {
+  const o = outlineWidth * dpr;
+  const ring = (ringWidth * dpr) / 2;
+  const half = Math.ceil((minority ? 1.5 : 1) * r * dpr + o + (hollow ? ring : 0) + 0.5);
+  const side = 2 * half + 1;
+  const fill = new Uint8Array(side * side);
+  const outline = new Uint8Array(side * side);
+  // Coverage of "distance ≤ 0" with a one-pixel linear ramp: cheap antialiasing.
+  const cover = (d: number) => Math.min(1, Math.max(0, 0.5 - d));
+  for (let py = 0; py < side; py++) {
+    for (let px = 0; px < side; px++) {
+      const d = markDistance(minority, r * dpr, px - half, py - half);
+      const inner = hollow ? cover(Math.abs(d) - ring) : cover(d);
+      const outer = hollow ? cover(Math.abs(d) - ring - o) : cover(d - o);
+      fill[py * side + px] = Math.round(255 * fillOpacity * inner);
+      outline[py * side + px] = Math.round(255 * outlineOpacity * Math.max(0, outer - inner));
+    }
+  }
+  const rowStart = new Uint16Array(side);
+  const rowEnd = new Uint16Array(side);
+  for (let py = 0; py < side; py++) {
+    const blank = (px: number) => !fill[py * side + px] && !outline[py * side + px];
+    let start = 0;
+    let end = side;
+    while (start < end && blank(start)) start++;
+    while (end > start && blank(end - 1)) end--;
+    rowStart[py] = start;
+    rowEnd[py] = end;
+  }
+  return { side, half, fill, outline, rowStart, rowEnd };
+}
+
+/** All masks for one base radius and pixel ratio: [class][step] for train, [class] for test. */
+function markMasks(r: number, dpr: number) {
+  const forClass = (minority: boolean) => ({
+    train: Array.from({ length: weightSteps }, (_, step) => {
+      const w = step / (weightSteps - 1);
+      return markMask(minority, radiusOf(r, w), false, opacityOf(w), outlineOpacityOf(w), dpr);
+    }),
+    test: markMask(minority, r, true, 1, 1, dpr),
+  });
+  return [forClass(false), forClass(true)] as const;
+}
+
+/** Keep the larger value per pixel: within a class, marks merge instead of piling up opacity. */
+function stamp(fill: Uint8Array, outline: Uint8Array, width: number, mask: MarkMask, cx: number, cy: number) {
+  const x0 = cx - mask.half;
+  const y0 = cy - mask.half;
+  const { side, rowStart, rowEnd } = mask;
+  const maskFill = mask.fill;
+  const maskOutline = mask.outline;
+  const fromY = Math.max(0, -y0);
+  const toY = Math.min(side, width - y0);
+  for (let my = fromY; my < toY; my++) {
+    const fromX = Math.max(rowStart[my] ?? 0, -x0);
+    const toX = Math.min(rowEnd[my] ?? 0, width - x0);
+    // Offsets from the mask row into the buffer row, so the inner loop has one index.
+    const shift = (y0 + my) * width + x0 - my * side;
+    for (let k = my * side + fromX, end = my * side + toX; k < end; k++) {
+      const f = maskFill[k] ?? 0;
+      const o = maskOutline[k] ?? 0;
+      if (f > (fill[k + shift] ?? 0)) fill[k + shift] = f;
+      if (o > (outline[k + shift] ?? 0)) outline[k + shift] = o;
+    }
+  }
+}
+
+/** A non-finite weight (a diverged loss) carries no information: draw the point full. */
+const cleanWeight = (w: number | undefined) => (w !== undefined && Number.isFinite(w) ? Math.min(1, Math.max(0, w)) : 1);
+
+interface PointBuffers {
+  fill: Uint8Array;
+  outline: Uint8Array;
+}
+
+function createPointLayer(canvas: HTMLCanvasElement) {
+  let masksKey = '';
+  let masks = markMasks(1, 1);
+  const colours = [rgb(classColors.majority), rgb(classColors.minority)];
+  // Reused between draws: a new 2–6 MB of buffers per training snapshot would feed the GC.
+  let layers: PointBuffers[] = [];
+  let image: ImageData | null = null;
+
+  return function draw(frame: BoundaryFrame, dpr: number) {
+    const { size, extent, train, test } = frame;
+    sizeCanvas(canvas, size, dpr);
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    const width = canvas.width;
+    const r = baseRadius(size, train.labels.length + (test?.labels.length ?? 0));
+    if (masksKey !== `${r}|${dpr}`) {
+      masksKey = `${r}|${dpr}`;
+      masks = markMasks(r, dpr);
+    }
+    // One fill and one outline buffer per class; the minority layer is composited last, on top.
+    if (!image || image.width !== width) {
+      image = context.createImageData(width, width);
+      layers = [0, 1].map(() => ({ fill: new Uint8Array(width * width), outline: new Uint8Array(width * width) }));
+    }
+    for (const layer of layers) {
+      layer.fill.fill(0);
+      layer.outline.fill(0);
+    }
+    const devicePerUnit = width / (2 * extent);
+    const stampAll = (coords: Float32Array, labels: Uint8Array, maskOf: (i: number, minority: number) => MarkMask) => {
+      for (let i = 0; i < labels.length; i++) {
+        const minority = labels[i] === 1 ? 1 : 0;
+        const layer = layers[minority];
+        if (!layer) continue;
+        const cx = Math.floor(((coords[2 * i] ?? Number.NaN) + extent) * devicePerUnit);
+        const cy = Math.floor((extent - (coords[2 * i + 1] ?? Number.NaN)) * devicePerUnit);
+        if (Number.isFinite(cx) && Number.isFinite(cy)) stamp(layer.fill, layer.outline, width, maskOf(i, minority), cx, cy);
+      }
+    };
+    const { weights } = train;
+    const lastStep = weightSteps - 1;
+    stampAll(train.coords, train.labels, (i, minority) => {
+      const step = weights ? Math.round(cleanWeight(weights[i]) * lastStep) : lastStep; // w = 0 and 1 are exact steps
+      return masks[minority === 1 ? 1 : 0].train[step] as MarkMask;
+    });
+    if (test) stampAll(test.coords, test.labels, (_, minority) => masks[minority === 1 ? 1 : 0].test);
+
+    compositeLayers(image.data, layers, colours);
+    context.putImageData(image, 0, 0);
+  };
+}
+
+/**
+ * Per pixel: each class's white outline, then its fill, "over" what lies below, in premultiplied
+ * form and written out straight (ImageData is not premultiplied). Inlined: this loop runs over
+ * every device pixel of the map.
+ */
+function compositeLayers(pixels: Uint8ClampedArray, layers: PointBuffers[], colours: RGBColor[]) {
+  const [majority, minority] = layers;
+  const [c0, c1] = colours;
+  if (!majority || !minority || !c0 || !c1) return;
+  pixels.fill(0);
+  for (let i = 0; i < majority.fill.length; i++) {
+    const o0 = majority.outline[i] ?? 0;
+    const f0 = majority.fill[i] ?? 0;
+    const o1 = minority.outline[i] ?? 0;
+    const f1 = minority.fill[i] ?? 0;
+    if ((o0 | f0 | o1 | f1) === 0) continue;
+    let a = o0 / 255;
+    let r = 255 * a;
+    let g = r;
+    let b = r;
+    let alpha = f0 / 255;
+    r = c0.r * alpha + r * (1 - alpha);
+    g = c0.g * alpha + g * (1 - alpha);
+    b = c0.b * alpha + b * (1 - alpha);
+    a = alpha + a * (1 - alpha);
+    alpha = o1 / 255;
+    r = 255 * alpha + r * (1 - alpha);
+    g = 255 * alpha + g * (1 - alpha);
+    b = 255 * alpha + b * (1 - alpha);
+    a = alpha + a * (1 - alpha);
+    alpha = f1 / 255;
+    r = c1.r * alpha + r * (1 - alpha);
+    g = c1.g * alpha + g * (1 - alpha);
+    b = c1.b * alpha + b * (1 - alpha);
+    a = alpha + a * (1 - alpha);
+    pixels[4 * i] = r / a;
+    pixels[4 * i + 1] = g / a;
+    pixels[4 * i + 2] = b / a;
+    pixels[4 * i + 3] = 255 * a;
+  }
+}
+
+// ---- The map -------------------------------------------------------------------------------------
+
+/**
+ * The decision-boundary map, a renderer in the Distill style: it owns what it appends to
+ * `container`, knows nothing about React, and redraws only the layers whose inputs changed
+ * (a training snapshot repaints the heatmap and contours; the points wait for new weights).
+ */
+export function createBoundaryMap(container: HTMLElement, callbacks: BoundaryMapCallbacks): BoundaryMap {
+  const root = document.createElement('div');
+  root.className = 'boundary-map';
+  // Inline styles: the map must stack its layers wherever it is mounted, without a stylesheet.
+  Object.assign(root.style, { position: 'relative', cursor: 'crosshair', touchAction: 'manipulation' });
+  const layer = (element: HTMLElement | SVGSVGElement) => {
+    element.setAttribute('aria-hidden', 'true');
+    Object.assign(element.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none', display: 'block' });
+    root.appendChild(element);
+    return element;
+  };
+  const heatmapCanvas = layer(document.createElement('canvas')) as HTMLCanvasElement;
+  const pointsCanvas = layer(document.createElement('canvas')) as HTMLCanvasElement;
+  const contourSvg = layer(document.createElementNS('http://www.w3.org/2000/svg', 'svg')) as SVGSVGElement;
+  contourSvg.style.overflow = 'hidden'; // the padded contours' closing segments lie outside: clip them
+  container.appendChild(root);
+
+  const drawHeatmap = createHeatmapLayer(heatmapCanvas);
+  const drawContours = createContourLayer(contourSvg);
+  const drawPoints = createPointLayer(pointsCanvas);
+  let heatmapInputs: Inputs | null = null;
+  let contourInputs: Inputs | null = null;
+  let pointInputs: Inputs | null = null;
+  const xScale = scaleLinear();
+  const yScale = scaleLinear();
+  let drawnSize = 0;
+
+  // (d) Interaction: a click becomes data coordinates through the inverse scales.
+  const onClick = (event: MouseEvent) => {
+    if (!callbacks.onPlaneClick || drawnSize <= 0) return;
+    const box = root.getBoundingClientRect();
+    // Measured, not offsetX: stays right if the map is CSS-scaled (zoomed slides, transforms).
+    const px = ((event.clientX - box.left) * drawnSize) / (box.width || drawnSize);
+    const py = ((event.clientY - box.top) * drawnSize) / (box.height || drawnSize);
+    callbacks.onPlaneClick(xScale.invert(px), yScale.invert(py), { shift: event.shiftKey, alt: event.altKey });
+  };
+  root.addEventListener('click', onClick);
+
+  function update(frame: BoundaryFrame) {
+    const { size, extent, grid, gridSize, threshold, showContours, train, test } = frame;
+    const dpr = window.devicePixelRatio || 1;
+    root.style.width = root.style.height = `${size}px`;
+    drawnSize = size;
+    xScale.domain([-extent, extent]).range([0, size]);
+    yScale.domain([-extent, extent]).range([size, 0]);
+
+    const nextHeatmap = [grid, gridSize, size, dpr];
+    if (!sameInputs(heatmapInputs, nextHeatmap)) drawHeatmap(grid, gridSize, size, dpr);
+    heatmapInputs = nextHeatmap;
+
+    const nextContours = [grid, gridSize, size, threshold, showContours];
+    if (!sameInputs(contourInputs, nextContours)) drawContours(grid, gridSize, size, threshold, showContours);
+    contourInputs = nextContours;
+
+    const nextPoints = [size, extent, dpr, train.coords, train.labels, train.weights, test?.coords, test?.labels];
+    if (!sameInputs(pointInputs, nextPoints)) drawPoints(frame, dpr);
+    pointInputs = nextPoints;
+  }
+
+  function destroy() {
+    root.removeEventListener('click', onClick);
+    root.remove();
+  }
+
+  return { update, destroy };
+}
