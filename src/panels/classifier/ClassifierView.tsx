@@ -24,6 +24,8 @@ import { TrainingBar } from './TrainingBar';
 import { useTrainingData } from './useTrainingData';
 import type { DataSplit } from './useTrainingData';
 import { useTrainingSession } from './useTrainingSession';
+import type { HistoryPoint } from './useTrainingSession';
+import { formatValue } from '../format';
 
 const GRID_SIZE = 100;
 /** An imported file is split like this into training and held-out test points. */
@@ -34,6 +36,13 @@ interface Props {
   params: AllLossParams;
   update(patch: Partial<LabState>): void;
 }
+
+/** The three lines of the training history; the loss is scaled to its largest value so all share 0–1. */
+const historySeries = [
+  { id: 'loss', labelKey: 'metrics.lossSeries', color: '#1b1f24', dash: undefined, value: (h: HistoryPoint, maxLoss: number) => h.loss / maxLoss },
+  { id: 'recall', labelKey: 'metrics.recallSeries', color: classColors.minority, dash: '10 5', value: (h: HistoryPoint) => h.minorityRecall ?? Number.NaN },
+  { id: 'pr-auc', labelKey: 'metrics.prAucSeries', color: '#009E73', dash: '3 4', value: (h: HistoryPoint) => h.averagePrecision ?? Number.NaN },
+] as const;
 
 const probabilities = (logits: Float32Array) => Float64Array.from(logits, sigmoid);
 
@@ -167,12 +176,8 @@ export default function ClassifierView({ state, params, update }: Props) {
       xDomain: [0, Math.max(1, lastStep)],
       yDomain: [0, 1],
       xLabel: t('metrics.stepAxis'),
-      yLabel: `${t('metrics.recallSeries')} · ${t('metrics.prAucSeries')} · ${t('metrics.lossSeries')} ÷ ${maxLoss.toPrecision(2)}`,
-      series: [
-        { id: 'loss', color: '#1b1f24', xs: steps, ys: history.map((h) => h.loss / maxLoss) },
-        { id: 'recall', color: classColors.minority, dash: '10 5', xs: steps, ys: history.map((h) => h.minorityRecall ?? Number.NaN) },
-        { id: 'pr-auc', color: '#009E73', dash: '3 4', xs: steps, ys: history.map((h) => h.averagePrecision ?? Number.NaN) },
-      ],
+      yLabel: t('metrics.historyAxis'),
+      series: historySeries.map((s) => ({ id: s.id, color: s.color, dash: s.dash, xs: steps, ys: history.map((h) => s.value(h, maxLoss)) })),
     };
   }, [history, t]);
 
@@ -185,7 +190,7 @@ export default function ClassifierView({ state, params, update }: Props) {
           snapshot={current}
           onPlay={session.play}
           onPause={session.pause}
-          onStep={() => session.step(1)}
+          onStep={session.step}
           onReset={session.reset}
         />
         <div className="classifier-top">
@@ -225,7 +230,18 @@ export default function ClassifierView({ state, params, update }: Props) {
           <SvgChart title={t('metrics.prCurve')} testId="chart-pr" create={createXYChart} frame={prFrame} />
           <SvgChart title={t('metrics.rocCurve')} testId="chart-roc" create={createXYChart} frame={rocFrame} />
           <SvgChart title={t('metrics.reliability')} testId="chart-reliability" create={createReliabilityChart} frame={reliabilityFrame} />
-          <SvgChart title={t('metrics.history')} testId="chart-history" create={createXYChart} frame={historyFrame} />
+          <SvgChart title={t('metrics.history')} testId="chart-history" create={createXYChart} frame={historyFrame}>
+            <ul className="chart-legend">
+              {historySeries.map((s) => (
+                <li key={s.id}>
+                  <svg width="36" height="10" aria-hidden="true">
+                    <line x1="2" x2="34" y1="5" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} />
+                  </svg>
+                  {t(s.labelKey, { max: formatValue(history.reduce((m, h) => Math.max(m, h.loss), 0), 3) })}
+                </li>
+              ))}
+            </ul>
+          </SvgChart>
         </div>
       </main>
     </div>

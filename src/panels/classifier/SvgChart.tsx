@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useElementSize } from '../useElementSize';
 
 interface Renderer<F> {
@@ -12,10 +13,12 @@ interface Props<F> {
   /** The frame without its size: the panel measures itself and adds width and height. */
   frame: Omit<F, 'width' | 'height'>;
   aspect?: number;
+  /** Shown under the chart, e.g. a legend. */
+  children?: ReactNode;
 }
 
 /** A figure that owns an <svg> and hands each frame, sized to fit, to a d3 renderer. */
-export function SvgChart<F extends { width: number; height: number }>({ title, testId, create, frame, aspect = 0.75 }: Props<F>) {
+export function SvgChart<F extends { width: number; height: number }>({ title, testId, create, frame, aspect = 0.75, children }: Props<F>) {
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<Renderer<F> | null>(null);
@@ -36,6 +39,7 @@ export function SvgChart<F extends { width: number; height: number }>({ title, t
       <div ref={boxRef} className="chart-box">
         <svg ref={svgRef} role="img" aria-label={title} />
       </div>
+      {children}
     </figure>
   );
 }

@@ -2,12 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../model/protocol';
 import type { SessionStatus } from './useTrainingSession';
 
+/** A lesson often wants "a little more training" without watching it: one click, this many steps. */
+const STEPS_PER_JUMP = 100;
+
 interface Props {
   status: SessionStatus;
   snapshot: Snapshot | null;
   onPlay(): void;
   onPause(): void;
-  onStep(): void;
+  onStep(steps: number): void;
   onReset(): void;
 }
 
@@ -28,8 +31,11 @@ export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset
             ▶ {t('classifier.play')}
           </button>
         )}
-        <button type="button" data-testid="step" disabled={!usable || running} onClick={onStep}>
+        <button type="button" data-testid="step" disabled={!usable || running} onClick={() => onStep(1)}>
           {t('classifier.step')}
+        </button>
+        <button type="button" data-testid="step-100" disabled={!usable || running} onClick={() => onStep(STEPS_PER_JUMP)}>
+          {t('classifier.steps', { count: STEPS_PER_JUMP })}
         </button>
         <button type="button" data-testid="reset" disabled={status.phase === 'starting'} onClick={onReset}>
           ↺ {t('classifier.reset')}
