@@ -1,0 +1,87 @@
+/**
+ * Chooses and starts the tfjs backend for the training worker: wasm by default (fastest for a
+ * small MLP, shared/STACK.md), cpu if wasm cannot start. Worker-only: the `?url` imports need Vite,
+ * so tests in Node must not import this file (they set the cpu backend themselves).
+ *
+ * webgl is not bundled: for a 2→…→1 MLP every step is a few hundred tiny kernels, where a GPU loses
+ * to wasm on launch overhead, and headless or software GL (SwiftShader) is ~10× slower still.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// Through Vite, so the binaries are fingerprinted, emitted next to the worker and precached:
+// training works offline and from any base path.
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendName } from './protocol';
+
+export interface BackendChoice {
+  backend: BackendName;
+  /** Set when the requested backend could not be used. */
+  fellBackFrom?: BackendName;
+  reason?: string;
+}
+
+const WASM_FILES = {
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
+};
+
+/** A wasm file that never arrives would otherwise leave the worker waiting forever. */
+const WASM_START_TIMEOUT_MS = 20_000;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/**
+ * Starts wasm, or throws saying why. tf.setBackend alone only returns false and logs the cause to
+ * the console, so we run the backend's factory ourselves and hand tfjs the instance it made.
+ */
+async function startWasm(paths: Record<string, string>): Promise<void> {
+  if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+  setWasmPaths({ ...WASM_FILES, ...paths });
+  const factory = tf.findBackendFactory('wasm');
+  if (!factory) throw new Error('the wasm backend is not registered');
+  const instance = await withTimeout(Promise.resolve(factory()), WASM_START_TIMEOUT_MS, 'loading the wasm backend');
+  tf.removeBackend('wasm');
+  tf.registerBackend('wasm', () => instance);
+  if (!(await tf.setBackend('wasm'))) throw new Error('tfjs refused the started wasm backend');
+}
+
+/**
+ * Makes `requested` the active backend if possible, else wasm, else cpu. `wasmPaths` (file name →
+ * URL) overrides the bundled wasm files; empty uses them.
+ */
+export async function startBackend(requested: BackendName, wasmPaths: Record<string, string> = {}): Promise<BackendChoice> {
+  const reasons: string[] = [];
+  if (requested === 'webgl') reasons.push('the webgl backend is not included in this build');
+  if (requested !== 'cpu') {
+    try {
+      await startWasm(wasmPaths);
+      return requested === 'wasm' ? { backend: 'wasm' } : { backend: 'wasm', fellBackFrom: requested, reason: reasons.join('; ') };
+    } catch (error) {
+      reasons.push(`wasm: ${message(error)}`);
+    }
+  }
+  if (!(await tf.setBackend('cpu'))) throw new Error(`no tfjs backend could start (${[...reasons, 'cpu failed'].join('; ')})`);
+  return requested === 'cpu' ? { backend: 'cpu' } : { backend: 'cpu', fellBackFrom: requested, reason: reasons.join('; ') };
+}
