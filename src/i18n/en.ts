@@ -8,6 +8,8 @@ export const en = {
     views: 'Views',
     view: { curves: 'Loss curves', classifier: 'Live classifier' },
     loadingClassifier: 'Loading the classifier…',
+    panelError: 'Something went wrong in this view: {{message}}. The rest of the page still works.',
+    tryAgain: 'Try again',
   },
   controls: {
     heading: 'Settings',
@@ -73,7 +75,7 @@ export const en = {
     backendInUse: 'Backend: {{backend}}',
     fellBack: '{{from}} failed ({{reason}}); using {{backend}}.',
     starting: 'Starting the training worker…',
-    diverged: 'Training stopped at step {{step}}: the loss became NaN or infinite. The learning rate is probably too high. Lower it, then reset the weights.',
+    diverged: 'Training stopped at step {{step}}: the loss became NaN or infinite, because the weights blew up (a learning rate that is too high is the usual cause). Lower it if needed, then reset the weights.',
     workerError: 'The training worker reported a problem: {{message}}',
     boundaryTitle: 'Decision boundary: probability of the minority class',
     boundaryHint: 'Click to add a majority point, Shift+click a minority point, Alt+click to remove the nearest point.',

@@ -10,6 +10,8 @@ export const zh: Resources = {
     views: '视图',
     view: { curves: '损失曲线', classifier: '在线分类器' },
     loadingClassifier: '正在加载分类器……',
+    panelError: '这个视图出了问题:{{message}}。页面的其他部分仍可使用。',
+    tryAgain: '再试一次',
   },
   controls: {
     heading: '设置',
@@ -75,7 +77,7 @@ export const zh: Resources = {
     backendInUse: '后端:{{backend}}',
     fellBack: '{{from}} 无法使用({{reason}}),改用 {{backend}}。',
     starting: '正在启动训练线程……',
-    diverged: '训练在第 {{step}} 步停止:损失变成了 NaN 或无穷大,多半是学习率太高。请调低学习率,再重置权重。',
+    diverged: '训练在第 {{step}} 步停止:权重发散,损失变成了 NaN 或无穷大(最常见的原因是学习率太高)。需要的话先调低学习率,再重置权重。',
     workerError: '训练线程报告了一个问题:{{message}}',
     boundaryTitle: '决策边界:属于少数类的概率',
     boundaryHint: '单击添加一个多数类点,Shift+单击添加少数类点,Alt+单击删除最近的点。',

@@ -19,9 +19,9 @@ export function gradientShares(
   for (let i = 0; i < logits.length; i++) {
     const y = labels[i] === 1 ? 1 : 0;
     const push = Math.abs(loss.grad(logits[i] ?? 0, y, params)) * (y === 1 ? weightPos : weightNeg);
-    shares[i] = Number.isFinite(push) ? push : 0;
-    if (shares[i]! > largest) largest = shares[i]!;
+    const share = Number.isFinite(push) ? push : 0;
+    shares[i] = share;
+    largest = Math.max(largest, share);
   }
-  if (largest > 0) for (let i = 0; i < shares.length; i++) shares[i]! /= largest;
-  return shares;
+  return largest > 0 ? shares.map((share) => share / largest) : shares;
 }

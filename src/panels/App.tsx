@@ -6,6 +6,7 @@ import { lossParams } from '../state/lossParams';
 import type { UrlNotice } from '../state/url';
 import { useLabState } from '../state/useLabState';
 import { CurvesView } from './CurvesView';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { Notices } from './Notices';
 
@@ -33,13 +34,15 @@ export function App({ initialState, initialNotices }: Props) {
     <div className="app">
       <Header state={state} update={update} />
       <Notices notices={notices} onDismiss={() => setNotices([])} />
-      {state.view === 'curves' ? (
-        <CurvesView state={state} params={params} update={update} />
-      ) : (
-        <Suspense fallback={<p className="loading">{t('app.loadingClassifier')}</p>}>
-          <ClassifierView state={state} params={params} update={update} />
-        </Suspense>
-      )}
+      <ErrorBoundary key={state.view}>
+        {state.view === 'curves' ? (
+          <CurvesView state={state} params={params} update={update} />
+        ) : (
+          <Suspense fallback={<p className="loading">{t('app.loadingClassifier')}</p>}>
+            <ClassifierView state={state} params={params} update={update} />
+          </Suspense>
+        )}
+      </ErrorBoundary>
     </div>
   );
 }

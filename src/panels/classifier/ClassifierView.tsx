@@ -12,9 +12,11 @@ import { sigmoid } from '../../losses';
 import { gradientShares } from '../../losses/gradientShare';
 import type { AllLossParams } from '../../losses/types';
 import { evaluate } from '../../metrics';
+import type { Evaluation } from '../../metrics';
 import { classCounts, classWeights } from '../../model/classWeighting';
-import type { ModelConfig, Snapshot, TrainingConfig } from '../../model/protocol';
+import type { ModelConfig, SerializedWeights, Snapshot, TrainingConfig } from '../../model/protocol';
 import type { LabState } from '../../state/labState';
+import { numberParamByKey } from '../../state/paramTable';
 import { BoundaryPanel } from './BoundaryPanel';
 import { ClassifierControls } from './ClassifierControls';
 import { DataFiles } from './DataFiles';
@@ -44,7 +46,29 @@ const historySeries = [
   { id: 'pr-auc', labelKey: 'metrics.prAucSeries', color: '#009E73', dash: '3 4', value: (h: HistoryPoint) => h.averagePrecision ?? Number.NaN },
 ] as const;
 
-const probabilities = (logits: Float32Array) => Float64Array.from(logits, sigmoid);
+const modelConfig = (layers: number, width: number, activation: ModelConfig['activation'], seed: number): ModelConfig => ({
+  hiddenLayers: Array.from({ length: layers }, () => width),
+  activation,
+  seed,
+});
+
+/** The page's controls describe 0–3 hidden layers of one width, 4–32: a weights file must fit them. */
+function controlsFor(model: ModelConfig): Pick<LabState, 'hiddenLayers' | 'width' | 'activation' | 'modelSeed'> {
+  const { hiddenLayers: widths, activation, seed } = model;
+  const width = widths[0] ?? numberParamByKey.width.defaultValue;
+  const fits = widths.length <= 3 && widths.every((w) => w === width && w >= 4 && w <= 32);
+  if (!fits) throw new Error(`hidden layers [${widths.join(', ')}]: this page builds 0–3 layers of one width from 4 to 32`);
+  return { hiddenLayers: widths.length, width, activation, modelSeed: seed };
+}
+
+/**
+ * The test metrics of a snapshot, or null when a logit is NaN (a diverged network): there is nothing
+ * honest to report then, and the metrics refuse NaN scores.
+ */
+function evaluateLogits(logits: Float32Array, labels: Uint8Array, threshold: number): Evaluation | null {
+  if (logits.some(Number.isNaN)) return null;
+  return evaluate(Float64Array.from(logits, sigmoid), labels, threshold);
+}
 
 /** Removes the point nearest to (x, y), if one is close enough to have been meant. */
 function withoutNearest(points: readonly LabeledPoint[], x: number, y: number): LabeledPoint[] {
@@ -64,12 +88,8 @@ export default function ClassifierView({ state, params, update }: Props) {
   const [showTest, setShowTest] = useState(false);
   const data = useTrainingData(state, custom);
 
-  const model: ModelConfig = useMemo(
-    () => ({
-      hiddenLayers: Array.from({ length: state.hiddenLayers }, () => state.width),
-      activation: state.activation,
-      seed: state.modelSeed,
-    }),
+  const model = useMemo(
+    () => modelConfig(state.hiddenLayers, state.width, state.activation, state.modelSeed),
     [state.hiddenLayers, state.width, state.activation, state.modelSeed],
   );
   const training: TrainingConfig = useMemo(
@@ -89,8 +109,8 @@ export default function ClassifierView({ state, params, update }: Props) {
   const { threshold } = state;
   const summarize = useCallback(
     (snapshot: Snapshot) => {
-      const e = evaluate(probabilities(snapshot.testLogits), testLabels, threshold);
-      return { minorityRecall: e.thresholdMetrics.minorityRecall, averagePrecision: e.averagePrecision };
+      const e = evaluateLogits(snapshot.testLogits, testLabels, threshold);
+      return { minorityRecall: e?.thresholdMetrics.minorityRecall ?? null, averagePrecision: e?.averagePrecision ?? null };
     },
     [testLabels, threshold],
   );
@@ -108,7 +128,7 @@ export default function ClassifierView({ state, params, update }: Props) {
   // A snapshot is for the data it was computed on; after a data change wait for the next one.
   const current = snapshot && snapshot.testLogits.length === testLabels.length && snapshot.trainLogits.length === data.packed.train.labels.length ? snapshot : null;
   const evaluation = useMemo(
-    () => (current ? evaluate(probabilities(current.testLogits), testLabels, threshold) : null),
+    () => (current ? evaluateLogits(current.testLogits, testLabels, threshold) : null),
     [current, testLabels, threshold],
   );
   const shares = useMemo(() => {
@@ -124,6 +144,15 @@ export default function ClassifierView({ state, params, update }: Props) {
       setCustom({ train, test: data.base.test });
     },
     [data.base],
+  );
+  const { importWeights: sendWeights } = session;
+  const importWeights = useCallback(
+    (weights: SerializedWeights) => {
+      const controls = controlsFor(weights.model);
+      update(controls);
+      sendWeights(weights, modelConfig(controls.hiddenLayers, controls.width, controls.activation, controls.modelSeed));
+    },
+    [update, sendWeights],
   );
   const onImport = useCallback(
     (points: LabeledPoint[]) => {
@@ -221,7 +250,7 @@ export default function ClassifierView({ state, params, update }: Props) {
               trainPoints={data.base.train}
               onImport={onImport}
               exportWeights={session.exportWeights}
-              importWeights={session.importWeights}
+              importWeights={importWeights}
             />
           </div>
           <MetricsPanel evaluation={evaluation} positives={positives} negatives={negatives} state={state} update={update} />

@@ -29,10 +29,10 @@ export function DataFiles({ trainPoints, onImport, exportWeights, importWeights 
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
 
-  const readFile = async (event: ChangeEvent<HTMLInputElement>, use: (text: string) => void) => {
+  const readFile = async (event: ChangeEvent<HTMLInputElement>, consume: (text: string) => void) => {
     const file = event.target.files?.[0];
     event.target.value = ''; // choosing the same file again must fire again
-    if (file) use(await file.text());
+    if (file) consume(await file.text());
   };
 
   const importCsv = (text: string) => {

@@ -49,92 +49,102 @@ interface Inputs {
 /** A copy, because posting transfers (empties) the buffers and the page still draws these points. */
 const copyPoints = (p: PackedPoints): PackedPoints => ({ coords: p.coords.slice(), labels: p.labels.slice() });
 
+/** What one worker has reported; a new backend starts a new run with a new worker. */
+interface Run {
+  backend: BackendName;
+  status: SessionStatus;
+  snapshot: Snapshot | null;
+  history: HistoryPoint[];
+}
+
+const freshRun = (backend: BackendName): Run => ({ backend, status: { phase: 'starting' }, snapshot: null, history: [] });
+
+/** What the worker has been told; null for a worker that has been told nothing yet. */
+interface Sent {
+  data: Inputs['data'];
+  modelKey: string;
+  trainingKey: string;
+}
+
 /**
  * One training worker for the classifier's lifetime (a new one when the backend changes). Settings
  * flow in as messages; snapshots flow back and are kept as React state at the worker's cadence.
  */
 export function useTrainingSession({ backend, gridSize, extent, data, model, training, summarize }: Inputs) {
   const clientRef = useRef<TrainingClient | null>(null);
-  const [status, setStatus] = useState<SessionStatus>({ phase: 'starting' });
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  const [history, setHistory] = useState<HistoryPoint[]>([]);
+  const sent = useRef<Sent | null>(null);
+  const [run, setRun] = useState<Run>(() => freshRun(backend));
   const summarizeRef = useRef(summarize);
   useEffect(() => {
     summarizeRef.current = summarize;
   });
   const weightsWaiters = useRef<((w: SerializedWeights) => void)[]>([]);
 
-  const modelKey = JSON.stringify(model);
-  const trainingKey = JSON.stringify(training);
-  const latest = useRef({ data, modelKey, trainingKey });
-  latest.current = { data, modelKey, trainingKey };
-
   useEffect(() => {
     const client = new TrainingClient();
     clientRef.current = client;
-    setStatus({ phase: 'starting' });
-    setSnapshot(null);
-    setHistory([]);
-    let activeBackend: BackendName = backend;
+    sent.current = null;
+    // Reports of this worker belong to this backend's run; a run of another backend is replaced.
+    const report = (change: (run: Run) => Partial<Run>) =>
+      setRun((r) => {
+        const current = r.backend === backend ? r : freshRun(backend);
+        return { ...current, ...change(current) };
+      });
     client.onMessage((message: FromWorker) => {
       switch (message.type) {
         case 'ready':
-          activeBackend = message.backend;
-          setStatus({ phase: 'ready', backend: message.backend, fellBackFrom: message.fellBackFrom, reason: message.reason });
+          report(() => ({ status: { phase: 'ready', backend: message.backend, fellBackFrom: message.fellBackFrom, reason: message.reason } }));
           break;
         case 'snapshot': {
-          const { step, loss } = message.snapshot;
-          setSnapshot(message.snapshot);
-          if (Number.isFinite(loss)) {
-            setHistory((h) => appendHistory(h, { step, loss, ...summarizeRef.current(message.snapshot) }));
-          }
+          const { snapshot } = message;
+          const point = Number.isFinite(snapshot.loss)
+            ? { step: snapshot.step, loss: snapshot.loss, ...summarizeRef.current(snapshot) }
+            : null;
+          report((r) => ({ snapshot, history: point ? appendHistory(r.history, point) : r.history }));
           break;
         }
         case 'diverged':
-          setStatus({ phase: 'diverged', backend: activeBackend, step: message.step });
+          report((r) => ({
+            status: { phase: 'diverged', backend: r.status.phase === 'ready' ? r.status.backend : backend, step: message.step },
+          }));
           break;
         case 'weights':
           weightsWaiters.current.splice(0).forEach((resolve) => resolve(message.weights));
           break;
         case 'error':
-          setStatus({ phase: 'error', message: message.message });
+          report(() => ({ status: { phase: 'error', message: message.message } }));
           break;
       }
     });
-    // The worker handles messages in order, so the first data and settings can follow init at once.
-    const { data: firstData, modelKey: firstModel, trainingKey: firstTraining } = latest.current;
     client.send({ type: 'init', backend, wasmPaths: {}, gridSize, extent });
-    client.send({ type: 'setModel', model: JSON.parse(firstModel) as ModelConfig });
-    client.send({ type: 'setTraining', training: JSON.parse(firstTraining) as TrainingConfig });
-    client.send({ type: 'setData', train: copyPoints(firstData.train), test: copyPoints(firstData.test) });
     return () => {
       client.dispose();
       clientRef.current = null;
     };
   }, [backend, gridSize, extent]);
 
-  const sent = useRef({ data, modelKey, trainingKey });
+  // Runs after the effect above (effects run in order), so a new worker gets everything at once;
+  // the worker handles messages in order, so they can follow init without waiting for 'ready'.
+  const modelKey = JSON.stringify(model);
+  const trainingKey = JSON.stringify(training);
   useEffect(() => {
     const client = clientRef.current;
     if (!client) return;
-    if (sent.current.modelKey !== modelKey) {
-      client.send({ type: 'setModel', model: JSON.parse(modelKey) as ModelConfig });
-    }
-    if (sent.current.trainingKey !== trainingKey) {
+    const told = sent.current;
+    if (told?.modelKey !== modelKey) client.send({ type: 'setModel', model: JSON.parse(modelKey) as ModelConfig });
+    if (told?.trainingKey !== trainingKey) {
       client.send({ type: 'setTraining', training: JSON.parse(trainingKey) as TrainingConfig });
     }
-    if (sent.current.data !== data) {
-      client.send({ type: 'setData', train: copyPoints(data.train), test: copyPoints(data.test) });
-    }
+    if (told?.data !== data) client.send({ type: 'setData', train: copyPoints(data.train), test: copyPoints(data.test) });
     sent.current = { data, modelKey, trainingKey };
-  }, [data, modelKey, trainingKey]);
+  }, [backend, gridSize, extent, data, modelKey, trainingKey]);
 
   const send = useCallback((message: Parameters<TrainingClient['send']>[0]) => clientRef.current?.send(message), []);
   const play = useCallback(() => send({ type: 'play' }), [send]);
   const pause = useCallback(() => send({ type: 'pause' }), [send]);
   const step = useCallback((steps = 1) => send({ type: 'step', steps }), [send]);
   const reset = useCallback(() => {
-    setStatus((s) => (s.phase === 'diverged' ? { phase: 'ready', backend: s.backend } : s));
+    setRun((r) => (r.status.phase === 'diverged' ? { ...r, status: { phase: 'ready', backend: r.status.backend } } : r));
     send({ type: 'reset' });
   }, [send]);
   const exportWeights = useCallback(
@@ -145,7 +155,15 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
       }),
     [send],
   );
-  const importWeights = useCallback((weights: SerializedWeights) => send({ type: 'importWeights', weights }), [send]);
+  /** `model` is the configuration the page will show for these weights: no setModel follows for it. */
+  const importWeights = useCallback(
+    (weights: SerializedWeights, model: ModelConfig) => {
+      if (sent.current) sent.current = { ...sent.current, modelKey: JSON.stringify(model) };
+      send({ type: 'importWeights', weights });
+    },
+    [send],
+  );
 
+  const { status, snapshot, history } = run.backend === backend ? run : freshRun(backend);
   return { status, snapshot, history, play, pause, step, reset, exportWeights, importWeights };
 }
