@@ -30,4 +30,6 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
+  // ES-module workers can split: the webgl backend loads only when someone asks for it.
+  worker: { format: 'es' },
 });

@@ -3,8 +3,9 @@
  * small MLP, shared/STACK.md), cpu if wasm cannot start. Worker-only: the `?url` imports need Vite,
  * so tests in Node must not import this file (they set the cpu backend themselves).
  *
- * webgl is not bundled: for a 2→…→1 MLP every step is a few hundred tiny kernels, where a GPU loses
- * to wasm on launch overhead, and headless or software GL (SwiftShader) is ~10× slower still.
+ * webgl only on request, loaded then: for a 2→…→1 MLP every step is a few hundred tiny kernels,
+ * where a GPU loses to wasm on launch overhead, and software GL (SwiftShader) is ~10× slower still;
+ * it is there for classrooms whose machines have a real GPU and want to try.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -73,7 +74,15 @@ async function startWasm(paths: Record<string, string>): Promise<void> {
  */
 export async function startBackend(requested: BackendName, wasmPaths: Record<string, string> = {}): Promise<BackendChoice> {
   const reasons: string[] = [];
-  if (requested === 'webgl') reasons.push('the webgl backend is not included in this build');
+  if (requested === 'webgl') {
+    try {
+      await import('@tensorflow/tfjs-backend-webgl');
+      if (await tf.setBackend('webgl')) return { backend: 'webgl' };
+      reasons.push('webgl: this browser gives the worker no WebGL');
+    } catch (error) {
+      reasons.push(`webgl: ${message(error)}`);
+    }
+  }
   if (requested !== 'cpu') {
     try {
       await startWasm(wasmPaths);

@@ -51,7 +51,7 @@ const choiceParams = {
   activation: enumChoice('activation', ['tanh', 'relu']),
   optimizer: enumChoice('optimizer', ['adam', 'sgd']),
   weighting: enumChoice('classWeighting', ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber']),
-  backend: enumChoice('backend', ['wasm', 'cpu']),
+  backend: enumChoice('backend', ['wasm', 'cpu', 'webgl']),
 } as const satisfies Record<string, ChoiceParam>;
 
 type ChoiceKey = keyof typeof choiceParams;

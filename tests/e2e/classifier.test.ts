@@ -126,6 +126,19 @@ describe('the live classifier', () => {
     }
   });
 
+  it('restarts training on the backend the teacher picks', async () => {
+    const { page, errors, close } = await open(`${lesson}&train=ce`);
+    try {
+      await page.getByTestId('backend-cpu').check();
+      await expect.poll(async () => page.getByTestId('backend-in-use').textContent(), { timeout: 30_000 }).toContain('CPU');
+      await trainSteps(page, 100);
+      expect(await metric(page, 'pr-auc')).not.toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('names the line of a bad CSV file and keeps the data it had', async () => {
     const { page, close } = await open(`${lesson}&train=ce`);
     try {

@@ -125,8 +125,8 @@ export function ClassifierControls({ state, update }: Props) {
         {state.classWeighting === 'effectiveNumber' ? slider('beta') : null}
         <ChoiceGroup
           legend={t('classifier.backend')}
-          options={['wasm', 'cpu'] as const}
-          value={state.backend === 'webgl' ? 'wasm' : state.backend}
+          options={['wasm', 'cpu', 'webgl'] as const}
+          value={state.backend}
           label={(b) => t(`classifier.backends.${b}`)}
           onChange={(backend) => update({ backend })}
           testId="backend"

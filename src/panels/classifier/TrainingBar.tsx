@@ -48,7 +48,7 @@ export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset
         {snapshot && running ? <span>{t('classifier.speed', { rate: Math.round(snapshot.stepsPerSecond) })}</span> : null}
         {status.phase === 'ready' || status.phase === 'diverged' ? (
           <span data-testid="backend-in-use">
-            {t('classifier.backendInUse', { backend: t(`classifier.backends.${status.backend}`) })}
+            {t('classifier.backendInUse', { backend: t(`classifier.backendNames.${status.backend}`) })}
           </span>
         ) : null}
       </div>
@@ -56,9 +56,9 @@ export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset
       {status.phase === 'ready' && status.fellBackFrom ? (
         <p className="notice-inline" role="status">
           {t('classifier.fellBack', {
-            from: t(`classifier.backends.${status.fellBackFrom}`),
+            from: t(`classifier.backendNames.${status.fellBackFrom}`),
             reason: status.reason ?? '',
-            backend: t(`classifier.backends.${status.backend}`),
+            backend: t(`classifier.backendNames.${status.backend}`),
           })}
         </p>
       ) : null}
