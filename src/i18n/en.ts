@@ -130,7 +130,7 @@ export const en = {
     observedAxis: 'observed minority rate',
     countLabel: 'points per bin',
     stepAxis: 'step',
-    lossSeries: 'training loss ÷ {{max}}',
+    lossSeries: 'training loss ({{loss}}) ÷ {{max}}',
     historyAxis: 'value (0–1)',
     recallSeries: 'minority recall',
     prAucSeries: 'PR-AUC',

@@ -132,7 +132,7 @@ export const zh: Resources = {
     observedAxis: '实际少数类比例',
     countLabel: '每个区间的点数',
     stepAxis: '步数',
-    lossSeries: '训练损失 ÷ {{max}}',
+    lossSeries: '训练损失({{loss}})÷ {{max}}',
     historyAxis: '数值(0–1)',
     recallSeries: '少数类召回率',
     prAucSeries: 'PR-AUC',

@@ -126,6 +126,23 @@ describe('the live classifier', () => {
     }
   });
 
+  it('keeps training, and shows it, when the loss is changed mid-run', async () => {
+    const { page, errors, close } = await open(`${lesson}&train=ce`);
+    try {
+      await trainSteps(page, 100);
+      await page.getByTestId('train-loss-focal').check();
+      await trainSteps(page, 100);
+      expect(await stepCount(page)).toBe(200); // the weights were kept, not reset
+      const legend = (await page.getByTestId('chart-history').locator('.chart-legend').textContent()) ?? '';
+      expect(legend).toContain('Cross-entropy');
+      expect(legend).toContain('Focal loss');
+      expect(await page.getByTestId('chart-history').locator('path[data-series^="loss-"]').count()).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('restarts training on the backend the teacher picks', async () => {
     const { page, errors, close } = await open(`${lesson}&train=ce`);
     try {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { createReliabilityChart } from '../../charts/reliabilityChart';
 import type { ReliabilityFrame } from '../../charts/reliabilityChart';
 import { createXYChart } from '../../charts/xyChart';
@@ -39,12 +40,46 @@ interface Props {
   update(patch: Partial<LabState>): void;
 }
 
-/** The three lines of the training history; the loss is scaled to its largest value so all share 0–1. */
-const historySeries = [
-  { id: 'loss', labelKey: 'metrics.lossSeries', color: '#1b1f24', dash: undefined, value: (h: HistoryPoint, maxLoss: number) => h.loss / maxLoss },
-  { id: 'recall', labelKey: 'metrics.recallSeries', color: classColors.minority, dash: '10 5', value: (h: HistoryPoint) => h.minorityRecall ?? Number.NaN },
-  { id: 'pr-auc', labelKey: 'metrics.prAucSeries', color: '#009E73', dash: '3 4', value: (h: HistoryPoint) => h.averagePrecision ?? Number.NaN },
-] as const;
+interface HistoryLine {
+  id: string;
+  label: string;
+  color: string;
+  dash: string | undefined;
+  ys: number[];
+}
+
+/**
+ * The lines of the training history, all on 0–1: minority recall, PR-AUC, and the training loss
+ * scaled by its largest value, drawn in the colour of the loss in use, so a switch of loss mid-run
+ * shows as a change of colour (the values of two losses are not comparable, so they are not joined).
+ */
+function historyLines(history: readonly HistoryPoint[], t: TFunction): HistoryLine[] {
+  const maxLoss = history.reduce((m, h) => Math.max(m, h.loss), 0) || 1;
+  const lossIds = [...new Set(history.map((h) => h.lossId))];
+  return [
+    ...lossIds.map((id) => ({
+      id: `loss-${id}`,
+      label: t('metrics.lossSeries', { loss: t(`loss.${id}`), max: formatValue(maxLoss, 3) }),
+      ...lossStyles[id],
+      dash: lossStyles[id].dash || undefined,
+      ys: history.map((h) => (h.lossId === id ? h.loss / maxLoss : Number.NaN)),
+    })),
+    {
+      id: 'recall',
+      label: t('metrics.recallSeries'),
+      color: classColors.minority,
+      dash: '10 5',
+      ys: history.map((h) => h.minorityRecall ?? Number.NaN),
+    },
+    {
+      id: 'pr-auc',
+      label: t('metrics.prAucSeries'),
+      color: '#009E73',
+      dash: '3 4',
+      ys: history.map((h) => h.averagePrecision ?? Number.NaN),
+    },
+  ];
+}
 
 const modelConfig = (layers: number, width: number, activation: ModelConfig['activation'], seed: number): ModelConfig => ({
   hiddenLayers: Array.from({ length: layers }, () => width),
@@ -106,13 +141,17 @@ export default function ClassifierView({ state, params, update }: Props) {
   );
 
   const testLabels = data.packed.test.labels;
-  const { threshold } = state;
+  const { threshold, trainLoss } = state;
   const summarize = useCallback(
     (snapshot: Snapshot) => {
       const e = evaluateLogits(snapshot.testLogits, testLabels, threshold);
-      return { minorityRecall: e?.thresholdMetrics.minorityRecall ?? null, averagePrecision: e?.averagePrecision ?? null };
+      return {
+        lossId: trainLoss,
+        minorityRecall: e?.thresholdMetrics.minorityRecall ?? null,
+        averagePrecision: e?.averagePrecision ?? null,
+      };
     },
-    [testLabels, threshold],
+    [testLabels, threshold, trainLoss],
   );
   const session = useTrainingSession({
     backend: state.backend,
@@ -197,18 +236,17 @@ export default function ClassifierView({ state, params, update }: Props) {
     [evaluation, t],
   );
   const { history } = session;
+  const lines = useMemo(() => historyLines(history, t), [history, t]);
   const historyFrame = useMemo((): Omit<XYFrame, 'width' | 'height'> => {
     const steps = history.map((h) => h.step);
-    const lastStep = steps.at(-1) ?? 1;
-    const maxLoss = Math.max(1e-9, ...history.map((h) => h.loss));
     return {
-      xDomain: [0, Math.max(1, lastStep)],
+      xDomain: [0, Math.max(1, steps.at(-1) ?? 1)],
       yDomain: [0, 1],
       xLabel: t('metrics.stepAxis'),
       yLabel: t('metrics.historyAxis'),
-      series: historySeries.map((s) => ({ id: s.id, color: s.color, dash: s.dash, xs: steps, ys: history.map((h) => s.value(h, maxLoss)) })),
+      series: lines.map(({ id, color, dash, ys }) => ({ id, color, dash, xs: steps, ys })),
     };
-  }, [history, t]);
+  }, [history, lines, t]);
 
   return (
     <div className="layout">
@@ -261,12 +299,12 @@ export default function ClassifierView({ state, params, update }: Props) {
           <SvgChart title={t('metrics.reliability')} testId="chart-reliability" create={createReliabilityChart} frame={reliabilityFrame} />
           <SvgChart title={t('metrics.history')} testId="chart-history" create={createXYChart} frame={historyFrame}>
             <ul className="chart-legend">
-              {historySeries.map((s) => (
-                <li key={s.id}>
+              {lines.map((line) => (
+                <li key={line.id}>
                   <svg width="36" height="10" aria-hidden="true">
-                    <line x1="2" x2="34" y1="5" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} />
+                    <line x1="2" x2="34" y1="5" y2="5" stroke={line.color} strokeWidth="3" strokeDasharray={line.dash} />
                   </svg>
-                  {t(s.labelKey, { max: formatValue(history.reduce((m, h) => Math.max(m, h.loss), 0), 3) })}
+                  {line.label}
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import type {
   TrainingConfig,
 } from '../../model/protocol';
 import { TrainingClient } from '../../model/trainingClient';
+import type { BinaryLossId } from '../../losses/types';
 
 export type SessionStatus =
   | { phase: 'starting' }
@@ -20,6 +21,8 @@ export type SessionStatus =
 export interface HistoryPoint {
   step: number;
   loss: number;
+  /** The loss trained with at this step: a teacher may switch it mid-run. */
+  lossId: BinaryLossId;
   minorityRecall: number | null;
   averagePrecision: number | null;
 }
