@@ -193,6 +193,49 @@ export const en = {
     dwbLogRatio: 'DWB log(n_max / n_j) + 1',
     effectiveNumber: 'Effective number (β = {{beta}})',
   },
+  guide: {
+    open: 'Guided lesson',
+    label: 'Guided lesson',
+    progress: 'Step {{step}} of {{count}}',
+    back: '← Back',
+    next: 'Next →',
+    showMe: 'Show me again',
+    close: 'Close the lesson',
+    steps: {
+      problem: {
+        title: 'The problem: a hundred easy examples for every rare one',
+        body: 'Here is cross-entropy for a majority example. At p_t = 0.9 the model is already right, yet the example still costs about 0.1. With 1 : 100 imbalance there are a hundred of these for each minority example, and together they decide where training goes.',
+      },
+      classWeights: {
+        title: 'First remedy: weight the classes',
+        body: 'α-balanced cross-entropy multiplies the minority’s loss by α and the majority’s by 1 − α. Tied to the class ratio, α / (1 − α) = 100, so each majority example now counts a hundred times less. But the weight is the same for an easy example and a hard one.',
+      },
+      focal: {
+        title: 'Focal loss: turn down the easy examples',
+        body: 'Focal loss multiplies cross-entropy by (1 − p_t)^γ. Near p_t = 1 that factor is tiny, near p_t = 0 it is almost 1. Drag γ from 0 to 5: at γ = 0 focal loss is α-balanced CE; as γ grows the right side of the curve sinks, while hard examples on the left keep their loss.',
+      },
+      gradient: {
+        title: 'What training feels is the gradient',
+        body: 'Weights move with the gradient, not with the loss. Look at the “push” charts (−∂L/∂x_t): with γ = 5 the push from easy examples is several orders of magnitude below cross-entropy’s (the loss axis is logarithmic now). The easy majority falls silent; hard examples of either class do the teaching.',
+      },
+      dwb: {
+        title: 'A relative: the dynamically weighted balanced loss',
+        body: 'DWB raises the class weight to the power 1 − p_t: a hard minority example gets the full weight w = ln(n_max / n_min) + 1, an easy one w⁰ = 1, like any majority example. Its −2p(1 − p) term rewards confident answers, so for very easy examples the loss dips slightly below zero: that is the formula, drawn honestly.',
+      },
+      trainCe: {
+        title: 'Now train a network: cross-entropy',
+        body: 'The same 1 : 100 dataset, the same small network, trained in your browser. Press “+100 steps” three times and read the minority recall: plain cross-entropy finds only part of the rare class. The points’ size shows how much each one pushes.',
+      },
+      trainFocal: {
+        title: 'Same network, focal loss',
+        body: 'Only the loss changed (γ = 2, α from the ratio). Train three hundred steps again: the easy majority points fade, the boundary moves towards the majority, and minority recall rises. Check the reliability diagram too: the rare class is now predicted too often, the price of reweighting.',
+      },
+      threshold: {
+        title: 'Or move the threshold',
+        body: 'Back to cross-entropy, with the decision threshold at 0.1 instead of 0.5. Recall rises here too, without changing training. PR-AUC does not depend on the threshold: compare it across losses to see which model ranks the rare class better.',
+      },
+    },
+  },
   lesson: {
     heading: 'What to look for',
     points: [

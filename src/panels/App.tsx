@@ -8,6 +8,7 @@ import { useLabState } from '../state/useLabState';
 import { CurvesView } from './CurvesView';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
+import { LessonBar } from './LessonBar';
 import { Notices } from './Notices';
 
 // The classifier (and the training worker it starts) loads only when someone opens it.
@@ -34,6 +35,7 @@ export function App({ initialState, initialNotices }: Props) {
     <div className="app">
       <Header state={state} update={update} />
       <Notices notices={notices} onDismiss={() => setNotices([])} />
+      <LessonBar step={state.lessonStep} update={update} />
       <ErrorBoundary key={state.view}>
         {state.view === 'curves' ? (
           <CurvesView state={state} params={params} update={update} />

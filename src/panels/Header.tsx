@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../i18n';
+import { lessonStepSettings } from '../lesson/steps';
 import type { LabState, LabView, Language } from '../state/labState';
 
 const COPY_MESSAGE_MS = 2500;
@@ -9,7 +10,7 @@ const languageNames: Record<Language, string> = { en: 'English', zh: '中文' };
 const views: readonly LabView[] = ['curves', 'classifier'];
 
 interface Props {
-  state: Pick<LabState, 'lang' | 'view'>;
+  state: Pick<LabState, 'lang' | 'view' | 'lessonStep'>;
   update(patch: Partial<LabState>): void;
 }
 
@@ -49,6 +50,11 @@ export function Header({ state, update }: Props) {
         ))}
       </nav>
       <div className="header-actions">
+        {state.lessonStep === 0 ? (
+          <button type="button" data-testid="lesson-open" onClick={() => update(lessonStepSettings(1))}>
+            {t('guide.open')}
+          </button>
+        ) : null}
         <button type="button" onClick={copyLink} data-testid="share">
           {copyState === 'idle' ? t('controls.share') : t(copyState === 'copied' ? 'controls.copied' : 'controls.copyFailed')}
         </button>

@@ -47,6 +47,8 @@ export interface LabState {
   /** Decision threshold for the confusion matrix and the threshold metrics (threshold moving). */
   threshold: number;
   backend: BackendName;
+  /** The guided lesson's step, 1 … n; 0 when the lesson is closed. */
+  lessonStep: number;
 }
 
 export type NumericKey = {

@@ -1,4 +1,5 @@
 import { binaryLossIds } from '../losses';
+import { lessonSteps } from '../lesson/steps';
 import type { BinaryLossId } from '../losses/types';
 import type { LabState, NumericKey } from './labState';
 
@@ -126,6 +127,7 @@ export const numberParams: readonly NumberParam[] = [
   numberParam('learningRate', [0.0001, 10, 0.01], logScale(0.0001, 10, 500), []),
   numberParam('batchSize', [16, 1024, 64], powerOfTwoScale(16, 1024), []),
   numberParam('threshold', [0.01, 0.99, 0.5], linearScale(0.01, 0.99, 0.01), []),
+  numberParam('lessonStep', [0, lessonSteps.length, 0], linearScale(0, lessonSteps.length, 1), []),
 ];
 
 export const numberParamByKey = Object.fromEntries(numberParams.map((p) => [p.key, p])) as Record<
