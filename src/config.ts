@@ -18,6 +18,12 @@ export const lossStyles: Record<BinaryLossId, { color: string; dash: string }> =
 /** Focal loss is the protagonist: drawn a little thicker. */
 export const emphasisedLoss: BinaryLossId = 'focal';
 
+/**
+ * Metrics over training are drawn in a dark violet and a grey (and dashes): every Okabe–Ito colour already
+ * names a loss, and the history chart draws the training loss in its loss's colour.
+ */
+export const metricLineColors = { recall: '#5e3c99', prAuc: '#6b7480' } as const;
+
 /** Class colours (the two differ in lightness too). */
 export const classColors = { minority: '#D55E00', majority: '#0072B2' } as const;
 

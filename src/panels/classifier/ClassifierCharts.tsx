@@ -5,7 +5,7 @@ import { createReliabilityChart } from '../../charts/reliabilityChart';
 import type { ReliabilityFrame } from '../../charts/reliabilityChart';
 import { createXYChart } from '../../charts/xyChart';
 import type { XYFrame } from '../../charts/xyChart';
-import { classColors, lossStyles } from '../../config';
+import { lossStyles, metricLineColors } from '../../config';
 import type { Evaluation } from '../../metrics';
 import { formatValue } from '../format';
 import { SvgChart } from './SvgChart';
@@ -38,14 +38,14 @@ function historyLines(history: readonly HistoryPoint[], t: TFunction): HistoryLi
     {
       id: 'recall',
       label: t('metrics.recallSeries'),
-      color: classColors.minority,
+      color: metricLineColors.recall,
       dash: '10 5',
       ys: history.map((h) => h.minorityRecall ?? Number.NaN),
     },
     {
       id: 'pr-auc',
       label: t('metrics.prAucSeries'),
-      color: '#009E73',
+      color: metricLineColors.prAuc,
       dash: '3 4',
       ys: history.map((h) => h.averagePrecision ?? Number.NaN),
     },
