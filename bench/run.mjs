@@ -1,6 +1,9 @@
-// Benchmarks for the built app (run `npm run build` first): bundle size, and how fast the curves
-// follow the γ slider in headless Chromium. Prints a table and writes bench/results.json as
-// [{ name, value, unit, target }], target being a string like "≤ 8" or null.
+// Benchmarks for the built app (run `npm run build` first): bundle size; how fast the curves
+// follow the γ slider; the classifier view while it trains (longest task, threshold slider); and,
+// on the bench page (bench/page, built here with vite.bench.config.ts), training steps/s of the
+// app's worker next to a bare tfjs loop and a plain-TypeScript yardstick, grid predict + paint and
+// tensor growth. All in headless Chromium. Prints a table and writes bench/results.json as
+// [{ name, value, unit, target }], target being a string like "≤ 8", "= 0" or null.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
@@ -8,13 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { assertBuilt, DIST_DIR, serveStatic } from '../tests/e2e/staticServer.mjs';
 import { launchChromium } from '../tests/e2e/chromium.mjs';
+import { classifierRows } from './classifierBench.mjs';
+import { ms, openPage, quantile, sliderRun } from './measure.mjs';
+import { buildBenchPage, removeBenchPage, trainingRows } from './trainingBench.mjs';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 const ALL_LOSSES = 'ce,balanced-ce,focal,dwb,poly1,asl,la-ce';
 const WARM_UP_MOVES = 20;
 const MEASURED_MOVES = 200;
 
-/** @typedef {{ name: string, value: number, unit: string, target: string | null }} Row */
+/** @typedef {import('./measure.mjs').Row} Row */
 
 // ---------------------------------------------------------------------------------------------
 // Bundle size
@@ -121,101 +127,26 @@ function bundleRows() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Slider-to-paint latency
-
-/**
- * Runs in the page. Each move starts inside a requestAnimationFrame callback, the way Chromium
- * delivers slider drags (input is aligned to frames), so the figure is our work, not the wait for
- * vsync: t0 just before the 'input' event; t1 in a task posted from that rAF callback, which runs
- * once the frame's style, layout and paint are done. If the curves' path data have not changed by
- * then (an update deferred to a later frame), we keep waiting, frame by frame, and count from t0.
- * @param {{ warmUp: number, moves: number }} options
- */
-async function sliderRun({ warmUp, moves }) {
-  const slider = /** @type {HTMLInputElement | null} */ (document.querySelector('input[data-testid="slider-gamma"]'));
-  if (!slider) throw new Error('no input[data-testid="slider-gamma"] on the page');
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  if (!setValue) throw new Error('no native value setter');
-  const min = Number(slider.min || 0);
-  const max = Number(slider.max || 100);
-  const curves = () => Array.from(document.querySelectorAll('path[data-loss]'), (p) => p.getAttribute('d')).join('|');
-  const nextFrame = () =>
-    new Promise((resolve) => {
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
-      });
-    });
-
-  /** @type {number[]} */
-  const latencies = [];
-  /** @type {number[]} */
-  const longTasks = [];
-  let unchanged = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
-  let position = Number(slider.value);
-  for (let i = 0; i < warmUp + moves; i++) {
-    if (i === warmUp) observer.observe({ type: 'longtask' });
-    // Golden-ratio steps sweep the whole range (γ 0…10) in big, uneven jumps, never repeating.
-    let next = min + Math.round(((i * 0.6180339887 + 0.1) % 1) * (max - min));
-    if (next === position) next = next === max ? min : next + 1;
-    position = next;
-    const before = curves();
-    const latency = await new Promise((resolve) => {
-      requestAnimationFrame(() => {
-        const t0 = performance.now();
-        // Posted before the input event so that it runs ahead of any task the app queues while
-        // handling it (React's deferred work): t1 is the end of this frame, not of later work.
-        const channel = new MessageChannel();
-        channel.port1.onmessage = async () => {
-          let t1 = performance.now();
-          for (let frames = 0; curves() === before && frames < 30; frames++) t1 = await nextFrame();
-          if (curves() === before) unchanged++;
-          resolve(t1 - t0);
-        };
-        channel.port2.postMessage(null);
-        setValue.call(slider, String(position)); // the native setter, so React sees a real change
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-    });
-    if (i >= warmUp) latencies.push(/** @type {number} */ (latency));
-  }
-  await nextFrame(); // let the observer deliver the last entries
-  observer.disconnect();
-  return { latencies, longTasks, unchanged };
-}
-
-/** @param {number[]} values @param {number} q */
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-}
+// Slider-to-paint latency on the curve explorer (the classifier view: classifierBench.mjs)
 
 /** @param {string} baseURL @returns {Promise<Row[]>} */
 async function sliderRows(baseURL) {
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const errors = [];
-    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await openPage(browser);
     await page.goto(`${baseURL}?losses=${ALL_LOSSES}`, { waitUntil: 'networkidle' });
     await page.locator('input[data-testid="slider-gamma"]').waitFor({ state: 'visible' });
     await page.locator('path[data-loss]').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(500); // let start-up work (fonts, deferred formulas) finish
     const { latencies, longTasks, unchanged } = await page.evaluate(sliderRun, {
+      slider: 'input[data-testid="slider-gamma"]',
+      watch: { selector: 'path[data-loss]', attribute: 'd' },
       warmUp: WARM_UP_MOVES,
       moves: MEASURED_MOVES,
     });
     console.log(`slider: ${latencies.length} moves measured after ${WARM_UP_MOVES} warm-up moves, ${(await page.locator('path[data-loss]').count())} curves`);
     if (unchanged > 0) console.warn(`warning: ${unchanged} moves did not change the curves within 30 frames`);
     if (errors.length > 0) console.warn(`warning: the page logged errors:\n  ${errors.join('\n  ')}`);
-    const ms = (/** @type {number} */ v) => Math.round(v * 100) / 100;
     return [
       { name: 'curves slider-to-paint median', value: ms(quantile(latencies, 0.5)), unit: 'ms', target: null },
       { name: 'curves slider-to-paint p95', value: ms(quantile(latencies, 0.95)), unit: 'ms', target: '≤ 8' },
@@ -232,11 +163,13 @@ async function sliderRows(baseURL) {
 /** Prints the rows as an aligned table, with a verdict where there is a target. */
 function printTable(/** @type {Row[]} */ rows) {
   const meets = (/** @type {Row} */ r) => {
-    const m = /^([≤≥])\s*([\d.]+)$/.exec(r.target ?? '');
+    const m = /^([≤≥=])\s*([\d.]+)$/.exec(r.target ?? '');
     if (!m) return '';
-    return (m[1] === '≤' ? r.value <= Number(m[2]) : r.value >= Number(m[2])) ? 'ok' : 'MISSED';
+    const limit = Number(m[2]);
+    const met = m[1] === '≤' ? r.value <= limit : m[1] === '≥' ? r.value >= limit : r.value === limit;
+    return met ? 'ok' : 'MISSED';
   };
-  const decimals = { kB: 1, ms: 2 };
+  const decimals = { kB: 1, ms: 2, '%': 1 };
   const shown = (/** @type {Row} */ r) => r.value.toFixed(decimals[/** @type {keyof typeof decimals} */ (r.unit)] ?? 0);
   const cells = [['metric', 'value', 'unit', 'target', 'met'], ...rows.map((r) => [r.name, shown(r), r.unit, r.target ?? '', meets(r)])];
   const widths = cells[0]?.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length))) ?? [];
@@ -253,9 +186,18 @@ const rows = bundleRows();
 const server = await serveStatic();
 try {
   rows.push(...(await sliderRows(server.url)));
+  rows.push(...(await classifierRows(server.url)));
 } finally {
   await server.close();
 }
+await buildBenchPage();
+try {
+  rows.push(...(await trainingRows()));
+} finally {
+  removeBenchPage();
+}
+const [loadAfter = 0] = loadavg();
+console.log(`load average ${loadAfter.toFixed(2)} at the end`);
 printTable(rows);
 writeFileSync(RESULTS, `${JSON.stringify(rows, null, 2)}\n`);
 console.log(`wrote ${relative(process.cwd(), RESULTS) || RESULTS}`);
