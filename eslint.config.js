@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'bench/results.json'] },
+  { ignores: ['dist', 'dist-bench', 'dev-dist', 'node_modules', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../i18n';
 import type { LabState } from '../state/labState';
-import { lossParams } from '../state/lossParams';
+import { useLossParams } from '../state/lossParams';
 import type { UrlNotice } from '../state/url';
 import { useLabState } from '../state/useLabState';
 import { CurvesView } from './CurvesView';
@@ -23,7 +23,7 @@ export function App({ initialState, initialNotices }: Props) {
   const { t } = useTranslation();
   const [state, update] = useLabState(initialState);
   const [notices, setNotices] = useState(initialNotices);
-  const params = useMemo(() => lossParams(state), [state]);
+  const params = useLossParams(state);
 
   useEffect(() => {
     void i18next.changeLanguage(state.lang);

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { alphaFromRatio, dwbLogRatio } from '../losses';
 import type { AllLossParams } from '../losses/types';
 import type { LabState } from './labState';
@@ -18,7 +19,12 @@ export function effectiveAlpha(state: Pick<LabState, 'alpha' | 'alphaFromRatio' 
  * Every loss parameter from the explorer state. DWB's weights and logit adjustment's prior follow
  * the class ratio, the way their papers set them from the training counts.
  */
-export function lossParams(state: LabState): AllLossParams {
+type LossSettings = Pick<
+  LabState,
+  'gamma' | 'alpha' | 'alphaFromRatio' | 'ratio' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau'
+>;
+
+export function lossParams(state: LossSettings): AllLossParams {
   const counts = countsForRatio(state.ratio);
   const [wNeg, wPos] = dwbLogRatio(counts) as [number, number];
   return {
@@ -33,4 +39,16 @@ export function lossParams(state: LabState): AllLossParams {
     tau: state.tau,
     priorPos: counts[1] / (counts[0] + counts[1]),
   };
+}
+
+/**
+ * lossParams, recomputed only when a loss parameter changes: charts, the trainer and the points'
+ * gradient shares all key on this object, and a threshold or language change must not redraw them.
+ */
+export function useLossParams(state: LabState): AllLossParams {
+  const { gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau } = state;
+  return useMemo(
+    () => lossParams({ gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau }),
+    [gamma, alpha, tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau],
+  );
 }
