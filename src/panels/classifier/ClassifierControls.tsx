@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetShapes } from '../../data';
 import { binaryLossIds, lossParamKeys } from '../../losses';
@@ -21,7 +22,7 @@ function sliderKeysForLoss(state: LabState): NumericKey[] {
 
 const newSeed = () => Math.floor(Math.random() * 1_000_000);
 
-export function ClassifierControls({ state, update }: Props) {
+export const ClassifierControls = memo(function ClassifierControls({ state, update }: Props) {
   const { t } = useTranslation();
   const slider = (key: NumericKey) => <StateSlider key={key} paramKey={key} state={state} update={update} />;
 
@@ -134,4 +135,4 @@ export function ClassifierControls({ state, update }: Props) {
       </fieldset>
     </aside>
   );
-}
+});

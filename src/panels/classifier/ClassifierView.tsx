@@ -4,11 +4,8 @@ import { lossStyles } from '../../config';
 import { shuffle, streamFor } from '../../data';
 import { VIEW_EXTENT } from '../../data/types';
 import type { LabeledPoint } from '../../data/types';
-import { sigmoid } from '../../losses';
 import { gradientShares } from '../../losses/gradientShare';
 import type { AllLossParams } from '../../losses/types';
-import { evaluate } from '../../metrics';
-import type { Evaluation } from '../../metrics';
 import { classCounts, classWeights } from '../../model/classWeighting';
 import type { ModelConfig, SerializedWeights, Snapshot, TrainingConfig } from '../../model/protocol';
 import type { LabState } from '../../state/labState';
@@ -18,6 +15,7 @@ import { ClassifierCharts } from './ClassifierCharts';
 import { ClassifierControls } from './ClassifierControls';
 import { DataFiles } from './DataFiles';
 import { MetricsPanel } from './MetricsPanel';
+import { evaluationAt, rankingOf } from './testMetrics';
 import { TrainingBar } from './TrainingBar';
 import { useTrainingData } from './useTrainingData';
 import type { DataSplit } from './useTrainingData';
@@ -46,15 +44,6 @@ function controlsFor(model: ModelConfig): Pick<LabState, 'hiddenLayers' | 'width
   const fits = widths.length <= 3 && widths.every((w) => w === width && w >= 4 && w <= 32);
   if (!fits) throw new Error(`hidden layers [${widths.join(', ')}]: this page builds 0–3 layers of one width from 4 to 32`);
   return { hiddenLayers: widths.length, width, activation, modelSeed: seed };
-}
-
-/**
- * The test metrics of a snapshot, or null when a logit is NaN (a diverged network): there is nothing
- * honest to report then, and the metrics refuse NaN scores.
- */
-function evaluateLogits(logits: Float32Array, labels: Uint8Array, threshold: number): Evaluation | null {
-  if (logits.some(Number.isNaN)) return null;
-  return evaluate(Float64Array.from(logits, sigmoid), labels, threshold);
 }
 
 /** Removes the point nearest to (x, y), if one is close enough to have been meant. */
@@ -96,11 +85,11 @@ export default function ClassifierView({ state, params, update }: Props) {
   const { threshold, trainLoss } = state;
   const summarize = useCallback(
     (snapshot: Snapshot) => {
-      const e = evaluateLogits(snapshot.testLogits, testLabels, threshold);
+      const ranking = rankingOf(snapshot.testLogits, testLabels);
       return {
         lossId: trainLoss,
-        minorityRecall: e?.thresholdMetrics.minorityRecall ?? null,
-        averagePrecision: e?.averagePrecision ?? null,
+        minorityRecall: ranking ? evaluationAt(ranking, testLabels, threshold).thresholdMetrics.minorityRecall : null,
+        averagePrecision: ranking?.evaluation.averagePrecision ?? null,
       };
     },
     [testLabels, threshold, trainLoss],
@@ -118,9 +107,10 @@ export default function ClassifierView({ state, params, update }: Props) {
 
   // A snapshot is for the data it was computed on; after a data change wait for the next one.
   const current = snapshot && snapshot.testLogits.length === testLabels.length && snapshot.trainLogits.length === data.packed.train.labels.length ? snapshot : null;
+  const ranking = useMemo(() => (current ? rankingOf(current.testLogits, testLabels) : null), [current, testLabels]);
   const evaluation = useMemo(
-    () => (current ? evaluateLogits(current.testLogits, testLabels, threshold) : null),
-    [current, testLabels, threshold],
+    () => (ranking ? evaluationAt(ranking, testLabels, threshold) : null),
+    [ranking, testLabels, threshold],
   );
   const shares = useMemo(() => {
     if (!current) return null;
@@ -202,7 +192,7 @@ export default function ClassifierView({ state, params, update }: Props) {
           <MetricsPanel evaluation={evaluation} positives={positives} negatives={negatives} state={state} update={update} />
         </div>
         <ClassifierCharts
-          evaluation={evaluation}
+          evaluation={ranking?.evaluation ?? null}
           history={session.history}
           positives={positives}
           negatives={negatives}
