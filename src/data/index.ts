@@ -15,4 +15,4 @@ export type { ClassCounts, GeneratedDataset } from './generators';
 export { parseCsv, toCsv } from './csv';
 export type { CsvError, CsvErrorCode, CsvParseResult } from './csv';
 export { randomOversample, randomUndersample, smote } from './resampling';
-export { packPoints, unpackPoints } from './pack';
+export { packPoints } from './pack';

@@ -16,19 +16,3 @@ export function packPoints(points: readonly LabeledPoint[]): PackedPoints {
   });
   return { coords, labels };
 }
-
-/**
- * Back to points. Coordinates come back rounded to float32 (about 7 significant digits): keep the
- * original float64 points where exactness matters (CSV export, resampling).
- */
-export function unpackPoints(packed: PackedPoints): LabeledPoint[] {
-  const { coords, labels } = packed;
-  if (coords.length !== 2 * labels.length) {
-    throw new RangeError(`packed points need 2 coordinates per label, got ${coords.length} for ${labels.length}`);
-  }
-  return Array.from(labels, (label, i) => ({
-    x: coords[2 * i] as number,
-    y: coords[2 * i + 1] as number,
-    label: label === 1 ? 1 : 0,
-  }));
-}

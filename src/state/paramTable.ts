@@ -1,3 +1,5 @@
+import { datasetSpecLimits } from '../data';
+import type { SpecLimit } from '../data';
 import { binaryLossIds } from '../losses';
 import { lessonSteps } from '../lesson/steps';
 import type { BinaryLossId } from '../losses/types';
@@ -95,7 +97,9 @@ export function powerOfTwoScale(min: number, max: number): SliderScale {
   };
 }
 
-const MAX_SEED = 4_294_967_295;
+const MAX_SEED = datasetSpecLimits.seed.max;
+/** The dataset's ranges are the data layer's own, so the URL and the generator never disagree. */
+const limits = ({ min, max, defaultValue }: SpecLimit): [number, number, number] => [min, max, defaultValue];
 
 function numberParam(
   key: NumericKey,
@@ -117,10 +121,10 @@ export const numberParams: readonly NumberParam[] = [
   numberParam('margin', [0, 0.5, 0.05], linearScale(0, 0.5, 0.01), ['asl']),
   numberParam('tau', [0, 3, 1], linearScale(0, 3, 0.05), ['la-ce']),
   // The classifier's settings: they move no curve.
-  numberParam('size', [200, 20_000, 2000], logScale(200, 20_000, 400), []),
-  numberParam('noise', [0, 1, 0.3], linearScale(0, 1, 0.01), []),
-  numberParam('labelNoise', [0, 0.5, 0], linearScale(0, 0.5, 0.01), []),
-  numberParam('dataSeed', [0, MAX_SEED, 1], linearScale(0, MAX_SEED, 1), []),
+  numberParam('size', limits(datasetSpecLimits.size), logScale(200, 20_000, 400), []),
+  numberParam('noise', limits(datasetSpecLimits.noise), linearScale(0, 1, 0.01), []),
+  numberParam('labelNoise', limits(datasetSpecLimits.labelNoise), linearScale(0, 0.5, 0.01), []),
+  numberParam('dataSeed', limits(datasetSpecLimits.seed), linearScale(0, MAX_SEED, 1), []),
   numberParam('hiddenLayers', [0, 3, 2], linearScale(0, 3, 1), []),
   numberParam('width', [4, 32, 16], linearScale(4, 32, 1), []),
   numberParam('modelSeed', [0, MAX_SEED, 1], linearScale(0, MAX_SEED, 1), []),

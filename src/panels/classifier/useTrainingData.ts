@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { generateDataset, packPoints, randomOversample, randomUndersample, smote } from '../../data';
+import { clampSpec, generateDataset, packPoints, randomOversample, randomUndersample, smote } from '../../data';
 import type { LabeledPoint } from '../../data/types';
 import type { LabState, Resampling } from '../../state/labState';
 
@@ -22,7 +22,7 @@ const resamplers: Record<Resampling, (points: readonly LabeledPoint[], seed: num
 export function useTrainingData(state: LabState, custom: DataSplit | null) {
   const { shape, ratio, size, noise, labelNoise, dataSeed, resampling } = state;
   const generated = useMemo(
-    () => generateDataset({ shape, ratio, size, noise, labelNoise, seed: dataSeed }),
+    () => generateDataset(clampSpec({ shape, ratio, size, noise, labelNoise, seed: dataSeed }).spec),
     [shape, ratio, size, noise, labelNoise, dataSeed],
   );
   const base: DataSplit = custom ?? generated;
