@@ -99,7 +99,7 @@ async function app(timing: LoopTiming): Promise<AppLoopResult> {
     }
   };
   try {
-    client.send({ type: 'init', backend: 'wasm', wasmPaths: {}, gridSize: APP_GRID_SIZE, extent: VIEW_EXTENT });
+    client.send({ type: 'init', backend: 'wasm', gridSize: APP_GRID_SIZE, extent: VIEW_EXTENT });
     client.send({ type: 'setModel', model: modelConfig() });
     client.send({ type: 'setTraining', training: trainingConfig(timing.batchSize) });
     client.send({ type: 'setData', train: copy(train), test: copy(test) });

@@ -57,9 +57,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * Starts wasm, or throws saying why. tf.setBackend alone only returns false and logs the cause to
  * the console, so we run the backend's factory ourselves and hand tfjs the instance it made.
  */
-async function startWasm(paths: Record<string, string>): Promise<void> {
+async function startWasm(): Promise<void> {
   if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
-  setWasmPaths({ ...WASM_FILES, ...paths });
+  setWasmPaths(WASM_FILES);
   const factory = tf.findBackendFactory('wasm');
   if (!factory) throw new Error('the wasm backend is not registered');
   const instance = await withTimeout(Promise.resolve(factory()), WASM_START_TIMEOUT_MS, 'loading the wasm backend');
@@ -68,11 +68,8 @@ async function startWasm(paths: Record<string, string>): Promise<void> {
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs refused the started wasm backend');
 }
 
-/**
- * Makes `requested` the active backend if possible, else wasm, else cpu. `wasmPaths` (file name →
- * URL) overrides the bundled wasm files; empty uses them.
- */
-export async function startBackend(requested: BackendName, wasmPaths: Record<string, string> = {}): Promise<BackendChoice> {
+/** Makes `requested` the active backend if possible, else wasm, else cpu, and says which and why. */
+export async function startBackend(requested: BackendName): Promise<BackendChoice> {
   const reasons: string[] = [];
   if (requested === 'webgl') {
     try {
@@ -85,7 +82,7 @@ export async function startBackend(requested: BackendName, wasmPaths: Record<str
   }
   if (requested !== 'cpu') {
     try {
-      await startWasm(wasmPaths);
+      await startWasm();
       return requested === 'wasm' ? { backend: 'wasm' } : { backend: 'wasm', fellBackFrom: requested, reason: reasons.join('; ') };
     } catch (error) {
       reasons.push(`wasm: ${message(error)}`);

@@ -34,7 +34,7 @@ export interface TrainingConfig {
 }
 
 export type ToWorker =
-  | { type: 'init'; backend: BackendName; wasmPaths: Record<string, string>; gridSize: number; extent: number }
+  | { type: 'init'; backend: BackendName; gridSize: number; extent: number }
   | { type: 'setData'; train: PackedPoints; test: PackedPoints }
   | { type: 'setModel'; model: ModelConfig }
   | { type: 'setTraining'; training: TrainingConfig }

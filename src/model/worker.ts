@@ -93,7 +93,7 @@ function runSlice(): void {
 
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
-    const choice = await startBackend(message.backend, message.wasmPaths);
+    const choice = await startBackend(message.backend);
     trainer?.dispose();
     // Created only now: its first tensor would otherwise start tfjs's default backend.
     trainer = new Trainer();

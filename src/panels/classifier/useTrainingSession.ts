@@ -119,7 +119,7 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
           break;
       }
     });
-    client.send({ type: 'init', backend, wasmPaths: {}, gridSize, extent });
+    client.send({ type: 'init', backend, gridSize, extent });
     return () => {
       client.dispose();
       clientRef.current = null;
