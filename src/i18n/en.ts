@@ -127,7 +127,7 @@ export const en = {
     fprAxis: 'false positive rate',
     tprAxis: 'true positive rate',
     predictedAxis: 'mean predicted probability',
-    observedAxis: 'observed minority rate',
+    observedAxis: 'observed rate',
     countLabel: 'points per bin',
     stepAxis: 'step',
     lossSeries: 'training loss ({{loss}}) ÷ {{max}}',

@@ -129,7 +129,7 @@ export const zh: Resources = {
     fprAxis: '假正例率',
     tprAxis: '真正例率',
     predictedAxis: '平均预测概率',
-    observedAxis: '实际少数类比例',
+    observedAxis: '实际比例',
     countLabel: '每个区间的点数',
     stepAxis: '步数',
     lossSeries: '训练损失({{loss}})÷ {{max}}',

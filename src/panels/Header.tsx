@@ -32,7 +32,7 @@ export function Header({ state, update }: Props) {
       <a className="skip-link" href="#charts">
         {t('app.skipToCharts')}
       </a>
-      <div>
+      <div className="brand">
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
       </div>
