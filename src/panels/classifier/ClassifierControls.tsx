@@ -25,6 +25,17 @@ const newSeed = () => Math.floor(Math.random() * 1_000_000);
 export const ClassifierControls = memo(function ClassifierControls({ state, update }: Props) {
   const { t } = useTranslation();
   const slider = (key: NumericKey) => <StateSlider key={key} paramKey={key} state={state} update={update} />;
+  // A seed is a name for one draw, not a quantity: shown as a number, changed by asking for another.
+  const seedRow = (key: 'dataSeed' | 'modelSeed', testId: string) => (
+    <div className="seed-row">
+      <span>
+        {t(`param.${key}`)} <output data-testid={`value-${key}`}>{state[key]}</output>
+      </span>
+      <button type="button" data-testid={testId} onClick={() => update({ [key]: newSeed() })}>
+        {t('classifier.newSeed')}
+      </button>
+    </div>
+  );
 
   return (
     <aside className="controls" aria-label={t('controls.heading')}>
@@ -65,14 +76,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
         {slider('size')}
         {slider('noise')}
         {slider('labelNoise')}
-        <div className="seed-row">
-          <span>
-            {t('param.dataSeed')} <output data-testid="value-dataSeed">{state.dataSeed}</output>
-          </span>
-          <button type="button" data-testid="new-data-seed" onClick={() => update({ dataSeed: newSeed() })}>
-            {t('classifier.newSeed')}
-          </button>
-        </div>
+        {seedRow('dataSeed', 'new-data-seed')}
       </fieldset>
       <ChoiceGroup
         legend={t('classifier.resampling')}
@@ -94,14 +98,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
           onChange={(activation) => update({ activation })}
           testId="activation"
         />
-        <div className="seed-row">
-          <span>
-            {t('param.modelSeed')} <output data-testid="value-modelSeed">{state.modelSeed}</output>
-          </span>
-          <button type="button" data-testid="new-model-seed" onClick={() => update({ modelSeed: newSeed() })}>
-            {t('classifier.newSeed')}
-          </button>
-        </div>
+        {seedRow('modelSeed', 'new-model-seed')}
       </fieldset>
       <fieldset>
         <legend>{t('classifier.training')}</legend>
