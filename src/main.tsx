@@ -16,7 +16,7 @@ void initI18n(state.lang).then(() => {
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App initialState={state} initialNotices={notices} />
+      <App initialState={state} defaults={base} initialNotices={notices} />
     </StrictMode>,
   );
 });

@@ -16,12 +16,14 @@ const ClassifierView = lazy(() => import('./classifier/ClassifierView'));
 
 interface Props {
   initialState: LabState;
+  /** What a link without parameters shows in this browser. */
+  defaults: LabState;
   initialNotices: UrlNotice[];
 }
 
-export function App({ initialState, initialNotices }: Props) {
+export function App({ initialState, defaults, initialNotices }: Props) {
   const { t } = useTranslation();
-  const [state, update] = useLabState(initialState);
+  const [state, update] = useLabState(initialState, defaults);
   const [notices, setNotices] = useState(initialNotices);
   const params = useLossParams(state);
 

@@ -111,3 +111,13 @@ describe('serializeUrl', () => {
     expect(parseUrl(serializeUrl(state)).state).toEqual(state);
   });
 });
+
+describe('the language in a link', () => {
+  it('is written when it differs from the browser’s, so a reload keeps the teacher’s choice', () => {
+    const chineseBrowser = { ...defaultState(), lang: 'zh' as const };
+    const english = { ...chineseBrowser, lang: 'en' as const };
+    expect(serializeUrl(english, chineseBrowser)).toBe('?lang=en');
+    expect(parseUrl(serializeUrl(english, chineseBrowser), chineseBrowser).state.lang).toBe('en');
+    expect(serializeUrl(chineseBrowser, chineseBrowser)).toBe('');
+  });
+});

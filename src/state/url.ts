@@ -99,8 +99,7 @@ export function parseUrl(search: string, base: LabState = defaultState()): { sta
 }
 
 /** Only what differs from the defaults goes into the link, so shared links stay short. */
-export function serializeUrl(state: LabState): string {
-  const defaults = defaultState();
+export function serializeUrl(state: LabState, defaults: LabState = defaultState()): string {
   const query = new URLSearchParams();
   if (state.losses.join(',') !== defaults.losses.join(',')) query.set('losses', state.losses.join(','));
   for (const p of numberParams) {

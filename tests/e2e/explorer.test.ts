@@ -208,6 +208,20 @@ describe('languages', () => {
     }
   });
 
+  it('follow a Chinese browser, and keep English after a reload once the teacher picks it', async () => {
+    const { page, close } = await open('', { lang: 'zh-CN' });
+    try {
+      expect(await page.locator('h1').textContent()).toBe('不平衡实验室');
+      await page.getByTestId('lang-en').click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
+      await page.reload();
+      await page.locator('h1').waitFor();
+      expect(await page.locator('h1').textContent()).toBe('Imbalance Lab');
+    } finally {
+      await close();
+    }
+  });
+
   it('open in Chinese from ?lang=zh', async () => {
     const { page, close } = await open('?lang=zh');
     try {
