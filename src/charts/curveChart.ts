@@ -1,4 +1,5 @@
-import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog } from 'd3';
+import { addPlotClip, createPlotFrame } from './plotFrame';
 import type { ScaleContinuousNumeric } from 'd3';
 import { yDomain } from './yDomain';
 
@@ -37,26 +38,18 @@ export interface ChartCallbacks {
 }
 
 const margin = { top: 12, right: 16, bottom: 58, left: 78 };
-let clipCounter = 0;
 
 /**
  * A d3 renderer in the Distill style: it owns an <svg>, knows nothing about React, and returns
  * `update`, which draws a frame. Axes, marks and interaction are set up once; `update` only moves them.
  */
 export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCallbacks) {
-  const svg = select(svgElement);
-  svg.selectAll('*').remove();
-  const clipId = `curve-clip-${++clipCounter}`;
-  const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
-  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const { svg, defs, plot, xAxis, yAxis, xTitle, yTitle } = createPlotFrame(svgElement, margin);
+  const { url: clipUrl, rect: clipRect } = addPlotClip(defs);
   const zeroLine = plot.append('line').attr('class', 'zero-line');
-  const xAxis = plot.append('g').attr('class', 'axis axis-x');
-  const yAxis = plot.append('g').attr('class', 'axis axis-y');
-  const xTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  const yTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  const curves = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const curves = plot.append('g').attr('clip-path', clipUrl);
   const cursorLine = plot.append('line').attr('class', 'cursor-line');
-  const markers = plot.append('g').attr('class', 'markers').attr('clip-path', `url(#${clipId})`);
+  const markers = plot.append('g').attr('class', 'markers').attr('clip-path', clipUrl);
   const overlay = plot.append('rect').attr('class', 'overlay').attr('fill', 'transparent');
 
   let last: ChartFrame | null = null;

@@ -1,4 +1,5 @@
-import { axisBottom, axisLeft, format, line, scaleLinear, scaleSqrt, select } from 'd3';
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleSqrt } from 'd3';
+import { createPlotFrame } from './plotFrame';
 import type { ReliabilityBin } from '../metrics/calibration';
 
 /** Everything one frame of the reliability diagram shows. Bins as `reliabilityBins` returns them. */
@@ -40,10 +41,8 @@ const isFilled = (bin: ReliabilityBin): bin is ReliabilityBin & FilledBin =>
  * ECE averages. Re-weighted losses (balanced CE, focal) push the points below the diagonal.
  */
 export function createReliabilityChart(svgElement: SVGSVGElement): ReliabilityChart {
-  const svg = select(svgElement);
-  svg.selectAll('*').remove();
+  const { svg, defs, plot, xAxis, yAxis, xTitle, yTitle } = createPlotFrame(svgElement, margin);
   const id = ++idCounter;
-  const defs = svg.append('defs');
   // Hatching, not just a tint, so the gap survives greyscale printing and colour-blindness.
   defs
     .append('pattern')
@@ -54,11 +53,6 @@ export function createReliabilityChart(svgElement: SVGSVGElement): ReliabilityCh
     .attr('patternTransform', 'rotate(45)')
     .call((p) => p.append('rect').attr('width', 7).attr('height', 7).attr('fill', gapColour).attr('fill-opacity', 0.18))
     .call((p) => p.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 7).attr('stroke', gapColour).attr('stroke-width', 3));
-  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
-  const xAxis = plot.append('g').attr('class', 'axis axis-x');
-  const yAxis = plot.append('g').attr('class', 'axis axis-y');
-  const xTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  const yTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
   const frameBox = plot.append('rect').attr('fill', 'none').attr('stroke', '#d5dae1');
   const diagonal = plot
     .append('line')

@@ -1,4 +1,5 @@
-import { axisBottom, axisLeft, curveLinear, curveStepAfter, format, line, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, curveLinear, curveStepAfter, format, line, scaleLinear } from 'd3';
+import { addPlotClip, createPlotFrame } from './plotFrame';
 
 /** One line. `step` draws d3.curveStepAfter: a PR curve's precision holds until the next recall. */
 export interface XYSeries {
@@ -43,7 +44,6 @@ export interface XYChart {
 const margin = { top: 12, right: 20, bottom: 58, left: 78 };
 /** Chance lines (diagonal, baseline): grey and dashed, so they never read as a model's curve. */
 const referenceStyle = { stroke: '#8a939e', width: 2, dash: '6 5' };
-let clipCounter = 0;
 
 interface Corner {
   dx: number;
@@ -122,16 +122,9 @@ const tickFormatFor = ([lo, hi]: number[]) =>
  * changes and a path only when its arrays do, so a training snapshot touches just the curves.
  */
 export function createXYChart(svgElement: SVGSVGElement): XYChart {
-  const svg = select(svgElement);
-  svg.selectAll('*').remove();
-  const clipId = `xy-clip-${++clipCounter}`;
-  const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
-  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
-  const xAxis = plot.append('g').attr('class', 'axis axis-x');
-  const yAxis = plot.append('g').attr('class', 'axis axis-y');
-  const xTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  const yTitle = plot.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle');
-  const references = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const { svg, defs, plot, xAxis, yAxis, xTitle, yTitle } = createPlotFrame(svgElement, margin);
+  const { url: clipUrl, rect: clipRect } = addPlotClip(defs);
+  const references = plot.append('g').attr('clip-path', clipUrl);
   const diagonal = references.append('line').attr('class', 'xy-diagonal');
   const baseline = references.append('line').attr('class', 'xy-baseline');
   references
@@ -139,7 +132,7 @@ export function createXYChart(svgElement: SVGSVGElement): XYChart {
     .attr('stroke', referenceStyle.stroke)
     .attr('stroke-width', referenceStyle.width)
     .attr('stroke-dasharray', referenceStyle.dash);
-  const curves = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const curves = plot.append('g').attr('clip-path', clipUrl);
   const markerLayer = plot.append('g').attr('class', 'markers');
 
   const xScale = scaleLinear();
