@@ -47,6 +47,7 @@ export const en = {
     modelSeed: 'Weights seed',
     learningRate: 'Learning rate',
     batchSize: 'Batch size',
+    weightDecay: 'L2 weight decay λ',
     threshold: 'Decision threshold',
   },
   classifier: {

@@ -49,6 +49,7 @@ export const zh: Resources = {
     modelSeed: '权重随机种子',
     learningRate: '学习率',
     batchSize: '批大小',
+    weightDecay: 'L2 权重衰减 λ',
     threshold: '判定阈值',
   },
   classifier: {

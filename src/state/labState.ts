@@ -8,6 +8,23 @@ export type ExampleClass = 1 | 0;
 export type LabView = 'curves' | 'classifier';
 export type Resampling = 'none' | 'oversample' | 'undersample' | 'smote';
 
+/** The loss sliders a race lane carries for itself (DWB's weights and LA-CE's prior follow the ratio). */
+export type LaneParamKey = 'gamma' | 'alpha' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau';
+
+/**
+ * One lane of a race: a loss with its own parameters and its own class weights. Everything else
+ * (data, network, seeds, optimizer, batches) is shared by all lanes.
+ */
+export interface RaceLane {
+  loss: BinaryLossId;
+  /** Every lane slider, whether or not this loss reads it (missing ones in a link take the table's defaults). */
+  params: Record<LaneParamKey, number>;
+  /** α from the class ratio instead of params.alpha. */
+  alphaFromRatio: boolean;
+  classWeighting: ClassWeighting;
+  beta: number;
+}
+
 /** Everything the curve explorer shows, and everything a shared link restores. */
 export interface LabState {
   losses: BinaryLossId[];
@@ -47,6 +64,10 @@ export interface LabState {
   /** Decision threshold for the confusion matrix and the threshold metrics (threshold moving). */
   threshold: number;
   backend: BackendName;
+  /** L2 weight decay λ: the training objective adds (λ/2)·Σ kernel weights² (biases are not decayed). */
+  weightDecay: number;
+  /** The race's lanes, 2–4; empty when the classifier trains one network. */
+  race: RaceLane[];
   /** The guided lesson's step, 1 … n; 0 when the lesson is closed. */
   lessonStep: number;
 }

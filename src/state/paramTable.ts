@@ -130,6 +130,7 @@ export const numberParams: readonly NumberParam[] = [
   numberParam('modelSeed', [0, MAX_SEED, 1], linearScale(0, MAX_SEED, 1), []),
   numberParam('learningRate', [0.0001, 10, 0.01], logScale(0.0001, 10, 500), []),
   numberParam('batchSize', [16, 1024, 64], powerOfTwoScale(16, 1024), []),
+  numberParam('weightDecay', [0, 0.01, 0], linearScale(0, 0.01, 0.0001), []),
   numberParam('threshold', [0.01, 0.99, 0.5], linearScale(0.01, 0.99, 0.01), []),
   numberParam('lessonStep', [0, lessonSteps.length, 0], linearScale(0, lessonSteps.length, 1), []),
 ];
@@ -149,6 +150,7 @@ export function defaultState(): LabState {
   return {
     ...numbers,
     losses: [...defaultLosses],
+    race: [],
     alphaFromRatio: false,
     exampleClass: 1,
     logScale: false,
