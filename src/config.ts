@@ -15,6 +15,13 @@ export const lossStyles: Record<BinaryLossId, { color: string; dash: string }> =
   'la-ce': { color: '#56B4E9', dash: '2 3 8 3' },
 };
 
+/**
+ * A race's lanes by position: lane 1 solid, then dashes that stay apart at 3 px on a projector. Two
+ * lanes may train the same loss (Lin et al.'s α preset is three focal lanes), so the lane's dash,
+ * its number and a lighter or darker shade of its loss's colour tell them apart.
+ */
+export const laneDashes = ['', '12 6', '3 5', '14 5 3 5'] as const;
+
 /** Focal loss is the protagonist: drawn a little thicker. */
 export const emphasisedLoss: BinaryLossId = 'focal';
 
@@ -26,6 +33,14 @@ export const metricLineColors = { recall: '#5e3c99', prAuc: '#6b7480' } as const
 
 /** Class colours (the two differ in lightness too). */
 export const classColors = { minority: '#D55E00', majority: '#0072B2' } as const;
+
+/** "Where the loss goes": each class's colour, pale for its easy examples and deep for its hard ones. */
+export const exampleGroupColors = {
+  easyNegative: '#a6cbe6',
+  hardNegative: '#0a4f7d',
+  easyPositive: '#f3b48a',
+  hardPositive: '#8f3e00',
+} as const;
 
 export const curveRanges = {
   /** p_t axis: σ(±7.6) ≈ 0.0005/0.9995, so the ends show the easy and the hard extremes. */

@@ -85,8 +85,8 @@ async function app(timing: LoopTiming): Promise<AppLoopResult> {
   client.onMessage((message: FromWorker) => {
     if (message.type === 'ready') backend = message.backend;
     else if (message.type === 'snapshot') {
-      const { step, stepsPerSecond, loss } = message.snapshot;
-      seen.push({ at: performance.now(), step, stepsPerSecond, loss });
+      const { step, stepsPerSecond, lanes } = message.snapshot;
+      seen.push({ at: performance.now(), step, stepsPerSecond, loss: lanes[0]?.loss ?? Number.NaN });
     } else if (message.type === 'error') failure = message.message;
     else if (message.type === 'diverged') failure = `diverged at step ${message.step}`;
   });

@@ -20,27 +20,27 @@ export const modelConfig = (): ModelConfig => ({
   seed: WORKLOAD.seed,
 });
 
-/** The app's training settings for the workload. */
-export const trainingConfig = (batchSize: number, gamma: number = WORKLOAD.gamma): TrainingConfig => ({
-  loss: 'focal',
-  // Every parameter of every loss (the UI holds them all); only γ and α matter to focal loss.
-  params: {
-    gamma,
-    alpha: WORKLOAD.alpha,
-    wPos: 10,
-    wNeg: 1,
-    epsilon: 1,
-    gammaPos: 0,
-    gammaNeg: 4,
-    margin: 0.05,
-    tau: 1,
-    priorPos: 1 / 11,
-  },
-  classWeighting: 'none',
-  beta: 0.999,
+/** Every parameter of every loss (the UI holds them all); only γ and α matter to focal loss. */
+const lossParams = (gamma: number) => ({
+  gamma,
+  alpha: WORKLOAD.alpha,
+  wPos: 10,
+  wNeg: 1,
+  epsilon: 1,
+  gammaPos: 0,
+  gammaNeg: 4,
+  margin: 0.05,
+  tau: 1,
+  priorPos: 1 / 11,
+});
+
+/** The app's training settings for the workload: `lanes` lanes of focal loss (one network by default). */
+export const trainingConfig = (batchSize: number, gamma: number = WORKLOAD.gamma, lanes = 1): TrainingConfig => ({
+  lanes: Array.from({ length: lanes }, () => ({ loss: 'focal', params: lossParams(gamma), classWeighting: 'none', beta: 0.999 })),
   optimizer: 'adam',
   learningRate: WORKLOAD.learningRate,
   batchSize,
+  weightDecay: 0,
 });
 
 /** How long a training loop runs before and while it is timed. */

@@ -87,7 +87,7 @@ function predict(request: PredictRequest): { result: PredictResult; transfer: Tr
   const grids: Float32Array[] = [];
   for (let i = 0; i < request.grids; i++) {
     trainer.train(i === 0 ? 200 : 40); // the boundary moves a little between grids
-    grids.push(trainer.snapshot(gridSize, VIEW_EXTENT, true).grid);
+    grids.push(trainer.snapshot(gridSize, VIEW_EXTENT, true).lanes[0]?.grid.slice() ?? new Float32Array(0));
   }
   const snapshotMs: number[] = [];
   for (let i = 0; i < repeats + 3; i++) {
@@ -97,7 +97,7 @@ function predict(request: PredictRequest): { result: PredictResult; transfer: Tr
     if (i >= 3) snapshotMs.push(performance.now() - t0);
   }
   const { model, parameters } = deserializeWeights(trainer.exportWeights());
-  const mlp = new Mlp(model, parameters);
+  const mlp = new Mlp(model, 1, parameters);
   const x = tf.tensor2d(gridCoords(gridSize, VIEW_EXTENT), [gridSize * gridSize, 2]);
   const predictMs: number[] = [];
   let checksum = 0;

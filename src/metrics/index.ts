@@ -23,3 +23,7 @@ export type { ReliabilityBin } from './calibration';
 export { evaluate } from './evaluate';
 export type { Evaluation } from './evaluate';
 export { isPositive, checkInputs } from './inputs';
+export { countFlips } from './flips';
+export type { Flips } from './flips';
+export { thresholdAtRecall } from './matchedRecall';
+export type { OperatingPoint } from './matchedRecall';

@@ -1,24 +1,25 @@
 /**
  * Mini-batches without replacement. Each epoch draws a seeded permutation of the training set and
- * gathers it on the device once; its batches are then consecutive row ranges of that shuffled copy
- * (on wasm a slice costs a few µs, a gather of 256 rows ~15 µs, and there are three per batch).
+ * gathers the inputs on the device once; its batches are then consecutive row ranges of that
+ * shuffled copy (on wasm a slice costs a few µs, a gather of 256 rows ~15 µs). Labels and weights
+ * stay in JS, where the loss's derivative is taken: the batch says which rows it holds.
  * The last N mod B examples of an epoch's order sit that epoch out (PyTorch's drop_last): every
  * batch has the same size, and the next epoch is a new order.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { streamFor, type Random } from '../data/random';
 
-/** Training examples on the device: inputs, 0/1 labels, and per-example weights (null: all 1). */
-export interface Examples {
+/** A mini-batch: its inputs on the device, and which training examples they are. */
+export interface Batch {
   x: tf.Tensor2D;
-  y: tf.Tensor1D;
-  weights: tf.Tensor1D | null;
+  /** Indices into the training set; valid until the next call to `next`. */
+  rows: Int32Array;
 }
 
 export class EpochBatches {
   private readonly random: Random;
   private readonly order: Int32Array;
-  private epoch: Examples | null = null;
+  private epoch: tf.Tensor2D | null = null;
   private nextRow = 0;
 
   constructor(
@@ -30,22 +31,20 @@ export class EpochBatches {
     this.order = Int32Array.from({ length: size }, (_, i) => i);
   }
 
-  /** The next batch of `batchSize` < size rows of `data` (which must have `size` rows). Call inside tf.tidy. */
-  next(data: Examples, batchSize: number): Examples {
-    if (!this.epoch || this.nextRow + batchSize > this.size) this.startEpoch(data);
-    const epoch = this.epoch as Examples;
+  /** The next batch of `batchSize` ≤ size rows of `x` (which must have `size` rows). Call inside tf.tidy. */
+  next(x: tf.Tensor2D, batchSize: number): Batch {
+    if (!this.epoch || this.nextRow + batchSize > this.size) this.startEpoch(x);
     const start = this.nextRow;
     this.nextRow += batchSize;
     return {
-      x: tf.slice(epoch.x, [start, 0], [batchSize, -1]),
-      y: tf.slice(epoch.y, start, batchSize),
-      weights: epoch.weights ? tf.slice(epoch.weights, start, batchSize) : null,
+      x: tf.slice(this.epoch as tf.Tensor2D, [start, 0], [batchSize, -1]),
+      rows: this.order.subarray(start, start + batchSize),
     };
   }
 
-  /** Forgets the current epoch's copy (the data or weights changed); the order stream goes on. */
+  /** Forgets the current epoch's copy; the order stream goes on. */
   endEpoch(): void {
-    if (this.epoch) tf.dispose([this.epoch.x, this.epoch.y, ...(this.epoch.weights ? [this.epoch.weights] : [])]);
+    this.epoch?.dispose();
     this.epoch = null;
   }
 
@@ -53,18 +52,11 @@ export class EpochBatches {
     this.endEpoch();
   }
 
-  private startEpoch(data: Examples): void {
+  private startEpoch(x: tf.Tensor2D): void {
     this.endEpoch();
     this.shuffle();
-    tf.tidy(() => {
-      const rows = tf.tensor1d(this.order.slice(), 'int32');
-      // tf.keep: the copy outlives the step's tf.tidy that happens to start the epoch.
-      this.epoch = {
-        x: tf.keep(tf.gather(data.x, rows)),
-        y: tf.keep(tf.gather(data.y, rows)),
-        weights: data.weights ? tf.keep(tf.gather(data.weights, rows)) : null,
-      };
-    });
+    // tf.keep: the copy outlives the step's tf.tidy that happens to start the epoch.
+    this.epoch = tf.tidy(() => tf.keep(tf.gather(x, tf.tensor1d(this.order.slice(), 'int32'))));
     this.nextRow = 0;
   }
 

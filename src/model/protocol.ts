@@ -22,15 +22,23 @@ export interface ModelConfig {
   seed: number;
 }
 
-export interface TrainingConfig {
+/** What one lane of a race trains with; one network is a race of one lane. */
+export interface LaneTraining {
   loss: BinaryLossId;
   params: AllLossParams;
   /** Per-class weights multiplied into each example's loss, computed from the training counts. */
   classWeighting: ClassWeighting;
   beta: number;
+}
+
+/** Shared by every lane: the same optimizer, learning rate and mini-batches at every step. */
+export interface TrainingConfig {
+  lanes: LaneTraining[];
   optimizer: OptimizerName;
   learningRate: number;
   batchSize: number;
+  /** λ of the L2 penalty (λ/2)·Σ kernel weights²; 0 for none. */
+  weightDecay: number;
 }
 
 export type ToWorker =
@@ -45,18 +53,33 @@ export type ToWorker =
   | { type: 'exportWeights' }
   | { type: 'importWeights'; weights: SerializedWeights };
 
-/** What the page needs to redraw: logits for every train and test point and over the grid. */
-export interface Snapshot {
-  step: number;
-  running: boolean;
-  /** Mean training loss over the steps since the last snapshot. */
+/** One lane's network as the page draws it: logits for every train and test point and over the grid. */
+export interface LaneSnapshot {
+  /** Mean training loss (without the weight decay) over the steps since the last snapshot. */
   loss: number;
   trainLogits: Float32Array;
   testLogits: Float32Array;
   /** gridSize × gridSize probabilities of the minority class, row by row from the top (y = +extent). */
   grid: Float32Array;
+}
+
+/** Minority examples in the mini-batches (the same batches for every lane). */
+export interface BatchCounts {
+  /** In the latest batch; null before the first step. */
+  lastPositives: number | null;
+  batchSize: number;
+  /** Batches drawn since the weights were initialised, reset or imported, and how many held no minority example. */
+  batches: number;
+  batchesWithoutPositives: number;
+}
+
+export interface Snapshot {
+  step: number;
+  running: boolean;
+  lanes: LaneSnapshot[];
   gridSize: number;
-  /** Training steps per second over the last interval. */
+  batchCounts: BatchCounts;
+  /** Training steps per second over the last interval (a step trains every lane). */
   stepsPerSecond: number;
 }
 

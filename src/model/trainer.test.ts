@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { streamFor } from '../data/random';
 import { Mlp } from './mlp';
-import type { ModelConfig, PackedPoints, SerializedWeights, TrainingConfig } from './protocol';
+import type { LaneSnapshot, LaneTraining, ModelConfig, PackedPoints, SerializedWeights, Snapshot, TrainingConfig } from './protocol';
 import { tfBinaryLosses } from './tfLosses';
 import { Trainer } from './trainer';
 
@@ -13,15 +13,19 @@ beforeAll(async () => {
 
 const PARAMS = { alpha: 0.25, gamma: 2, wPos: 1, wNeg: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
 
-const TRAINING: TrainingConfig = {
-  loss: 'ce',
-  params: PARAMS,
-  classWeighting: 'none',
-  beta: 0.999,
-  optimizer: 'adam',
-  learningRate: 0.03,
-  batchSize: 32,
-};
+const LANE: LaneTraining = { loss: 'ce', params: PARAMS, classWeighting: 'none', beta: 0.999 };
+
+const TRAINING: TrainingConfig = { lanes: [LANE], optimizer: 'adam', learningRate: 0.03, batchSize: 32, weightDecay: 0 };
+
+/** One network trained with `lane`'s loss (a race of one lane). */
+const single = (lane: Partial<LaneTraining>, shared: Partial<TrainingConfig> = {}): TrainingConfig => ({
+  ...TRAINING,
+  ...shared,
+  lanes: [{ ...LANE, ...lane }],
+});
+
+/** The only lane of a one-network snapshot. */
+const first = (snapshot: Snapshot): LaneSnapshot => snapshot.lanes[0] as LaneSnapshot;
 
 const MODEL: ModelConfig = { hiddenLayers: [8, 8], activation: 'tanh', seed: 7 };
 
@@ -56,13 +60,14 @@ function accuracy(logits: Float32Array, labels: Uint8Array): number {
 describe('Trainer', () => {
   it('lowers the loss and separates a separable set', () => {
     const trainer = trainerWith();
-    const before = trainer.snapshot(4, 1.3).loss;
+    const before = first(trainer.snapshot(4, 1.3)).loss;
     trainer.train(300);
     const after = trainer.snapshot(4, 1.3);
+    const afterLane = first(after);
     expect(after.step).toBe(300);
-    expect(after.loss).toBeLessThan(before / 5);
-    expect(accuracy(after.trainLogits, separable(200, 1).labels)).toBeGreaterThanOrEqual(0.98);
-    expect(accuracy(after.testLogits, separable(200, 2).labels)).toBeGreaterThanOrEqual(0.97);
+    expect(afterLane.loss).toBeLessThan(before / 5);
+    expect(accuracy(afterLane.trainLogits, separable(200, 1).labels)).toBeGreaterThanOrEqual(0.98);
+    expect(accuracy(afterLane.testLogits, separable(200, 2).labels)).toBeGreaterThanOrEqual(0.97);
     trainer.dispose();
   });
 
@@ -70,7 +75,7 @@ describe('Trainer', () => {
     const run = (seed: number) => {
       const trainer = trainerWith({ ...MODEL, seed });
       trainer.train(40);
-      const { trainLogits, grid } = trainer.snapshot(8, 1.3);
+      const { trainLogits, grid } = first(trainer.snapshot(8, 1.3));
       trainer.dispose();
       return { trainLogits, grid };
     };
@@ -80,14 +85,14 @@ describe('Trainer', () => {
 
   it('reset returns to the seeded start and replays the same batches', () => {
     const trainer = trainerWith();
-    const start = trainer.snapshot(4, 1.3).trainLogits;
+    const start = first(trainer.snapshot(4, 1.3)).trainLogits;
     trainer.train(25);
-    const first = trainer.snapshot(4, 1.3).trainLogits;
+    const trained = first(trainer.snapshot(4, 1.3)).trainLogits;
     trainer.reset();
     expect(trainer.step).toBe(0);
-    expect(trainer.snapshot(4, 1.3).trainLogits).toEqual(start);
+    expect(first(trainer.snapshot(4, 1.3)).trainLogits).toEqual(start);
     trainer.train(25);
-    expect(trainer.snapshot(4, 1.3).trainLogits).toEqual(first);
+    expect(first(trainer.snapshot(4, 1.3)).trainLogits).toEqual(trained);
     trainer.dispose();
   });
 
@@ -95,9 +100,9 @@ describe('Trainer', () => {
     const trainer = trainerWith();
     trainer.train(20);
     const weights = trainer.exportWeights();
-    trainer.setTraining({ ...TRAINING, loss: 'focal', params: { ...PARAMS, gamma: 3 } });
+    trainer.setTraining(single({ loss: 'focal', params: { ...PARAMS, gamma: 3 } }));
     expect(trainer.exportWeights()).toEqual(weights);
-    trainer.setTraining({ ...TRAINING, loss: 'focal', optimizer: 'sgd', learningRate: 0.5 });
+    trainer.setTraining(single({ loss: 'focal' }, { optimizer: 'sgd', learningRate: 0.5 }));
     expect(trainer.exportWeights()).toEqual(weights);
     expect(trainer.step).toBe(20);
     expect(trainer.train(10)).toBe(10);
@@ -123,9 +128,9 @@ describe('Trainer', () => {
       trainer.setData(data, data);
       trainer.importWeights(weights);
       trainer.setTraining(training);
-      const before = trainer.snapshot(2, 1).loss; // whole set, no step yet
+      const before = first(trainer.snapshot(2, 1)).loss; // whole set, no step yet
       trainer.train(1); // full batch: the recorded loss is the one at the imported weights
-      const recorded = trainer.snapshot(2, 1).loss;
+      const recorded = first(trainer.snapshot(2, 1)).loss;
       trainer.dispose();
       return { before, recorded };
     };
@@ -135,7 +140,7 @@ describe('Trainer', () => {
     const full = { ...TRAINING, batchSize: 64 };
     for (const [training, expected] of [
       [full, plain],
-      [{ ...full, classWeighting: 'inverseFrequency' }, weighted],
+      [single({ classWeighting: 'inverseFrequency' }, { batchSize: 64 }), weighted],
     ] as const) {
       const { before, recorded } = lossFor(training);
       expect(before).toBeCloseTo(expected, 6);
@@ -148,14 +153,14 @@ describe('Trainer', () => {
     // within 10 steps (for every seed tried; at SGD or smaller η, ReLUs often die first instead).
     const trainer = trainerWith({ hiddenLayers: [32, 32, 32], activation: 'relu', seed: 1 }, { ...TRAINING, learningRate: 1e6 });
     trainer.train(20);
-    const snapshot = trainer.snapshot(4, 1.3);
+    const snapshot = first(trainer.snapshot(4, 1.3));
     expect(trainer.diverged).toBe(true);
     expect(Number.isFinite(snapshot.loss)).toBe(false);
     expect(trainer.train(5)).toBe(0);
     expect(trainer.step).toBe(20);
     trainer.reset();
     expect(trainer.diverged).toBe(false);
-    expect(Number.isFinite(trainer.snapshot(4, 1.3).loss)).toBe(true);
+    expect(Number.isFinite(first(trainer.snapshot(4, 1.3)).loss)).toBe(true);
     trainer.dispose();
   });
 
@@ -179,14 +184,14 @@ describe('Trainer', () => {
       model: { hiddenLayers: [2], activation: 'relu', seed: 1 },
       layers: [...layers],
     });
-    expect(trainer.snapshot(4, 1.3).loss).toBe(loss);
+    expect(first(trainer.snapshot(4, 1.3)).loss).toBe(loss);
     expect(trainer.diverged).toBe(true);
     expect(trainer.train(1)).toBe(0);
     trainer.dispose();
   });
 
   it('does not leak tensors over 1000 steps and snapshots', () => {
-    const trainer = trainerWith({ ...MODEL, activation: 'relu' }, { ...TRAINING, classWeighting: 'effectiveNumber' });
+    const trainer = trainerWith({ ...MODEL, activation: 'relu' }, single({ classWeighting: 'effectiveNumber' }));
     trainer.train(1);
     trainer.snapshot(16, 1.3);
     const tensors = tf.memory().numTensors;
@@ -196,10 +201,10 @@ describe('Trainer', () => {
     }
     expect(tf.memory().numTensors).toBe(tensors);
     // Same optimizer again (Adam holds 5 tensors that SGD does not): nothing left behind on the way.
-    trainer.setTraining({ ...TRAINING, loss: 'asl', optimizer: 'sgd', batchSize: 500 });
+    trainer.setTraining(single({ loss: 'asl' }, { optimizer: 'sgd', batchSize: 500 }));
     trainer.train(10);
     trainer.snapshot(16, 1.3);
-    trainer.setTraining({ ...TRAINING, classWeighting: 'effectiveNumber' });
+    trainer.setTraining(single({ classWeighting: 'effectiveNumber' }));
     trainer.reset();
     trainer.train(1);
     trainer.snapshot(16, 1.3);
@@ -211,11 +216,11 @@ describe('Trainer', () => {
     const trainer = trainerWith();
     trainer.train(30);
     const weights = JSON.parse(JSON.stringify(trainer.exportWeights())) as SerializedWeights;
-    const { trainLogits, grid } = trainer.snapshot(8, 1.3);
+    const { trainLogits, grid } = first(trainer.snapshot(8, 1.3));
     const other = trainerWith({ hiddenLayers: [4], activation: 'relu', seed: 99 });
     other.importWeights(weights);
     expect(other.modelConfig).toEqual(MODEL);
-    const imported = other.snapshot(8, 1.3);
+    const imported = first(other.snapshot(8, 1.3));
     expect(imported.trainLogits).toEqual(trainLogits);
     expect(imported.grid).toEqual(grid);
     trainer.dispose();
@@ -238,7 +243,7 @@ describe('Trainer', () => {
   it('trains logistic regression (no hidden layer)', () => {
     const trainer = trainerWith({ hiddenLayers: [], activation: 'relu', seed: 2 }, { ...TRAINING, learningRate: 0.1 });
     trainer.train(200);
-    const { trainLogits } = trainer.snapshot(4, 1.3);
+    const { trainLogits } = first(trainer.snapshot(4, 1.3));
     expect(trainer.exportWeights().layers).toHaveLength(1);
     expect(accuracy(trainLogits, separable(200, 1).labels)).toBeGreaterThanOrEqual(0.97);
     trainer.dispose();
@@ -254,7 +259,7 @@ describe('Trainer', () => {
       model: { hiddenLayers: [], activation: 'tanh', seed: 1 },
       layers: [{ kernel: [0, 2], bias: [0], inputs: 2, outputs: 1 }],
     });
-    const { grid } = trainer.snapshot(3, 1);
+    const { grid } = first(trainer.snapshot(3, 1));
     const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
     [2, 2, 2, 0, 0, 0, -2, -2, -2].forEach((logit, i) => expect(grid[i]).toBeCloseTo(sigmoid(logit), 6));
     trainer.dispose();
@@ -295,8 +300,8 @@ describe('Mlp', () => {
       const y = tf.tensor1d(Float32Array.from(data.labels));
       const loss = (logits: tf.Tensor1D) => tf.mean(tfBinaryLosses.focal(logits, y, { gamma: 2, alpha: 0.25 }));
       const trace = mlp.trace(x);
-      const { grad } = tf.valueAndGrad(loss)(trace.logits);
-      const byHand = mlp.gradient(trace, grad).dataSync();
+      const { grad } = tf.valueAndGrad(loss)(tf.reshape(trace.logits, [-1]));
+      const byHand = mlp.gradient(trace, tf.reshape(grad, [1, -1])).dataSync();
       // Autodiff over the whole network: the recorded (unfused) forward pass from the flat vector.
       const auto = tf.grad((theta: tf.Tensor) => {
         let h: tf.Tensor = x;

@@ -1,25 +1,26 @@
 /**
  * The training loop, on whatever tfjs backend is active (wasm in the worker, cpu in the tests).
+ * It trains a race: K lanes of the same network from the same initial weights, each with its own
+ * loss, on the same mini-batch at every step, with one batched program (mlp.ts) and one optimizer
+ * update for all of them. One network is a race of one lane.
  *
  * Speed: the data are uploaded once and batches are slices of a shuffled copy made on the device
- * once per epoch (batches.ts); the loss is summed on the device and read back once per snapshot,
- * never per step (a read-back forces a sync and, on wasm, a copy out of the heap). Only the loss's
- * derivative comes from tfjs's autodiff; the MLP's backward pass is written out in mlp.ts.
+ * once per epoch (batches.ts). Each step reads the lanes' logits back once, takes every lane's loss
+ * and its derivative in JS (laneObjective.ts), and sends the derivatives back; the MLP's backward
+ * pass is written out in mlp.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { EpochBatches, type Examples } from './batches';
-import { classCounts, classWeights, exampleWeights } from './classWeighting';
-import { INPUT_FEATURES, Mlp } from './mlp';
+import { binaryLosses } from '../losses';
+import { EpochBatches } from './batches';
+import { batchObjective, laneObjective, type LaneObjective } from './laneObjective';
+import { INPUT_FEATURES, Mlp, validateModelConfig } from './mlp';
 import { createOptimizer, type FlatOptimizer } from './optimizers';
-import type { ModelConfig, PackedPoints, SerializedWeights, Snapshot, TrainingConfig } from './protocol';
-import { tfBinaryLosses } from './tfLosses';
+import type { BatchCounts, LaneSnapshot, ModelConfig, PackedPoints, SerializedWeights, Snapshot, TrainingConfig } from './protocol';
 import { deserializeWeights, serializeWeights } from './weights';
 
-/** A point set resident on the device. */
+/** A point set: inputs on the device, labels in JS (where the losses are taken). */
 interface DevicePoints {
   x: tf.Tensor2D;
-  /** Labels as float32 0/1, which is what the losses take. */
-  y: tf.Tensor1D;
   labels: Uint8Array;
 }
 
@@ -29,15 +30,11 @@ function uploadPoints({ coords, labels }: PackedPoints, name: string): DevicePoi
   }
   if (labels.some((label) => label > 1)) throw new Error(`${name} set: labels must be 0 or 1`);
   // Copies: the caller's arrays may be transferred or reused, and cpu tensors keep the array they get.
-  return {
-    x: tf.tensor2d(coords.slice(), [labels.length, INPUT_FEATURES]),
-    y: tf.tensor1d(Float32Array.from(labels)),
-    labels: labels.slice(),
-  };
+  return { x: tf.tensor2d(coords.slice(), [labels.length, INPUT_FEATURES]), labels: labels.slice() };
 }
 
 function disposePoints(points: DevicePoints | null): void {
-  if (points) tf.dispose([points.x, points.y]);
+  points?.x.dispose();
 }
 
 /** gridSize² nodes, edges included: row 0 at y = +extent (the top of the picture), column 0 at x = −extent. */
@@ -55,19 +52,28 @@ function gridCoords(gridSize: number, extent: number): Float32Array {
   return coords;
 }
 
-/** Logits of every point, copied out (some backends hand out their own storage, which is transferred). */
-function logitsOf(model: Mlp, points: DevicePoints): Float32Array {
-  if (points.labels.length === 0) return new Float32Array(0);
+/** Every lane's logits of every point, lane by lane, copied out (some backends hand out their own storage). */
+function logitsOf(model: Mlp, points: DevicePoints | null): Float32Array {
+  if (!points || points.labels.length === 0) return new Float32Array(0);
   return tf.tidy(() => new Float32Array(model.logits(points.x).dataSync()));
 }
 
+/** Lane k's `length` values of an array that holds every lane's, lane by lane. */
+const laneSlice = (all: Float32Array, k: number, length: number) => all.subarray(k * length, (k + 1) * length);
+
 function validateTraining(config: TrainingConfig): void {
-  if (!Object.hasOwn(tfBinaryLosses, config.loss)) throw new Error(`unknown loss "${String(config.loss)}"`);
-  if (!['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'].includes(config.classWeighting)) {
-    throw new Error(`unknown class weighting "${String(config.classWeighting)}"`);
+  if (!Array.isArray(config.lanes) || config.lanes.length < 1) throw new Error('training needs at least one lane');
+  for (const lane of config.lanes) {
+    if (!Object.hasOwn(binaryLosses, lane.loss)) throw new Error(`unknown loss "${String(lane.loss)}"`);
+    if (!['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'].includes(lane.classWeighting)) {
+      throw new Error(`unknown class weighting "${String(lane.classWeighting)}"`);
+    }
+    if (lane.classWeighting === 'effectiveNumber' && !(lane.beta >= 0 && lane.beta <= 1)) {
+      throw new Error(`β for effective-number weights must be in [0, 1], got ${lane.beta}`);
+    }
   }
-  if (config.classWeighting === 'effectiveNumber' && !(config.beta >= 0 && config.beta <= 1)) {
-    throw new Error(`β for effective-number weights must be in [0, 1], got ${config.beta}`);
+  if (!(config.weightDecay >= 0) || !Number.isFinite(config.weightDecay)) {
+    throw new Error(`the weight decay must be a number ≥ 0, got ${config.weightDecay}`);
   }
   if (!Number.isInteger(config.batchSize) || config.batchSize < 1) {
     throw new Error(`the batch size must be a positive integer, got ${config.batchSize}`);
@@ -77,17 +83,37 @@ function validateTraining(config: TrainingConfig): void {
   }
 }
 
+/** 1 for every kernel entry of every lane, 0 for the biases: weight decay leaves biases alone. */
+function kernelMask(model: Mlp): Float32Array {
+  const mask = new Float32Array(model.lanes * model.laneSize);
+  for (let k = 0, offset = 0; k < model.lanes; k++) {
+    for (const { inputs, outputs } of model.layers) {
+      mask.fill(1, offset, offset + inputs * outputs);
+      offset += (inputs + 1) * outputs;
+    }
+  }
+  return mask;
+}
+
+const noBatches = (batchSize: number): BatchCounts => ({ lastPositives: null, batchSize, batches: 0, batchesWithoutPositives: 0 });
+
 export class Trainer {
+  private modelConfig_: ModelConfig | null = null;
+  /** One lane's parameters from an imported file; null: the seeded initialisation. */
+  private imported: Float32Array | null = null;
+  /** Built when first needed, with one lane per training lane. */
   private model: Mlp | null = null;
   private training: TrainingConfig | null = null;
+  private objectives: LaneObjective[] = [];
   private trainSet: DevicePoints | null = null;
   private testSet: DevicePoints | null = null;
-  /** w_{y_i} per training example; null when every weight is 1 (saves a slice and a multiply per step). */
-  private trainWeights: tf.Tensor1D | null = null;
   private optimizer: FlatOptimizer | null = null;
   private batches: EpochBatches | null = null;
-  private readonly lossSum: tf.Variable<tf.Rank.R0> = tf.tidy(() => tf.variable(tf.scalar(0), false));
+  private decay: { lambda: number; mask: tf.Tensor1D } | null = null;
   private grid: { size: number; extent: number; x: tf.Tensor2D } | null = null;
+  /** Σ of each lane's batch loss since the last snapshot. */
+  private lossSums = new Float64Array(0);
+  private batchCounts: BatchCounts = noBatches(0);
   private stepCount = 0;
   private stepsSinceSnapshot = 0;
   private millisecondsSinceSnapshot = 0;
@@ -104,7 +130,8 @@ export class Trainer {
   }
 
   get modelConfig(): ModelConfig | null {
-    return this.model ? { ...this.model.config, hiddenLayers: [...this.model.config.hiddenLayers] } : null;
+    const config = this.modelConfig_;
+    return config ? { ...config, hiddenLayers: [...config.hiddenLayers] } : null;
   }
 
   /** Both sets at once; the weights are kept (send reset to start over on the new data). */
@@ -122,35 +149,40 @@ export class Trainer {
     this.trainSet = trainSet;
     this.testSet = testSet;
     this.dropBatches();
-    this.updateClassWeights();
+    this.updateObjectives();
   }
 
   /** A new architecture, initialised from its seed; the optimizer and step count start over. */
   setModel(config: ModelConfig): void {
-    const model = new Mlp(config);
-    this.model?.dispose();
-    this.model = model;
+    validateModelConfig(config);
+    this.modelConfig_ = { ...config, hiddenLayers: [...config.hiddenLayers] };
+    this.imported = null;
     this.restartTraining();
   }
 
   /**
-   * Loss, loss parameters and class weighting apply from the next step on, keeping the weights and
-   * the optimizer's state; a new optimizer or learning rate starts a fresh optimizer (same weights).
+   * Losses, loss parameters, class weighting and weight decay apply from the next step on, keeping
+   * the weights and the optimizer's state; a new optimizer or learning rate starts a fresh optimizer
+   * (same weights); another number of lanes starts the race over.
    */
   setTraining(config: TrainingConfig): void {
     validateTraining(config);
     const previous = this.training;
-    this.training = { ...config, params: { ...config.params } };
-    if (previous?.optimizer !== config.optimizer || previous.learningRate !== config.learningRate) {
+    this.training = { ...config, lanes: config.lanes.map((lane) => ({ ...lane, params: { ...lane.params } })) };
+    if (previous?.lanes.length !== config.lanes.length) {
+      this.restartTraining();
+    } else if (previous.optimizer !== config.optimizer || previous.learningRate !== config.learningRate) {
       this.optimizer?.dispose();
       this.optimizer = null;
     }
-    if (previous?.classWeighting !== config.classWeighting || previous.beta !== config.beta) this.updateClassWeights();
+    this.updateObjectives();
   }
 
   /** Back to the seeded initial weights, step 0, a fresh optimizer and the first batch order. */
   reset(): void {
-    this.setModel(this.requireModel().config);
+    this.requireConfig();
+    this.imported = null;
+    this.restartTraining();
   }
 
   /** Runs `steps` optimizer steps; returns how many ran (0 once diverged). */
@@ -171,70 +203,103 @@ export class Trainer {
   }
 
   private trainStep(model: Mlp, training: TrainingConfig, trainSet: DevicePoints, optimizer: FlatOptimizer): void {
-    const n = trainSet.labels.length;
-    const all: Examples = { x: trainSet.x, y: trainSet.y, weights: this.trainWeights };
+    const { labels } = trainSet;
+    const n = labels.length;
     tf.tidy(() => {
-      let batch = all;
-      if (training.batchSize < n) {
-        this.batches ??= new EpochBatches(n, model.config.seed);
-        batch = this.batches.next(all, training.batchSize);
-      }
-      const { x, y, weights } = batch;
-      const trace = model.trace(x);
-      const { value, grad } = tf.valueAndGrad((logits: tf.Tensor1D) => this.meanLoss(logits, y, weights))(trace.logits);
-      optimizer.apply(model.parameters, model.gradient(trace, grad));
-      this.lossSum.assign(tf.add(this.lossSum, value));
+      // A batch as large as the set is the whole set, in order.
+      const batch =
+        training.batchSize < n
+          ? (this.batches ??= new EpochBatches(n, model.config.seed)).next(trainSet.x, training.batchSize)
+          : { x: trainSet.x, rows: null };
+      const trace = model.trace(batch.x);
+      const logits = trace.logits.dataSync() as Float32Array;
+      const size = logits.length / model.lanes;
+      const dLogits = new Float32Array(logits.length);
+      const { lossSums } = this;
+      this.objectives.forEach((objective, k) => {
+        lossSums[k] = (lossSums[k] as number) + batchObjective(objective, logits, k * size, batch.rows, labels, dLogits);
+      });
+      let gradient = model.gradient(trace, tf.tensor2d(dLogits, [model.lanes, size]));
+      const decay = this.weightDecay(model, training.weightDecay);
+      // ∂/∂θ of (λ/2)·Σ kernel² is λ·θ on the kernels.
+      if (decay) gradient = tf.add(gradient, tf.mul(tf.mul(model.parameters, decay.mask), decay.lambda));
+      optimizer.apply(model.parameters, gradient);
+      this.countBatch(batch.rows, labels, size);
     });
   }
 
-  /** mean_i w_{y_i} · loss(logit_i, y_i): the scalar each step minimises. */
-  private meanLoss(logits: tf.Tensor1D, labels: tf.Tensor1D, weights: tf.Tensor1D | null): tf.Scalar {
-    const { loss, params } = this.training as TrainingConfig;
-    const perExample = tfBinaryLosses[loss](logits, labels, params);
-    return tf.mean(weights ? tf.mul(perExample, weights) : perExample);
+  private countBatch(rows: Int32Array | null, labels: Uint8Array, size: number): void {
+    let positives = 0;
+    for (let i = 0; i < size; i++) positives += labels[rows ? (rows[i] as number) : i] as number;
+    const counts = this.batchCounts;
+    this.batchCounts = {
+      lastPositives: positives,
+      batchSize: size,
+      batches: counts.batches + 1,
+      batchesWithoutPositives: counts.batchesWithoutPositives + (positives === 0 ? 1 : 0),
+    };
+  }
+
+  /** The kernel mask for this model, kept while λ > 0. */
+  private weightDecay(model: Mlp, lambda: number): { lambda: number; mask: tf.Tensor1D } | null {
+    if (lambda === 0) return null;
+    if (this.decay?.mask.size !== model.parameters.size) {
+      this.decay?.mask.dispose();
+      this.decay = { lambda, mask: tf.keep(tf.tensor1d(kernelMask(model))) };
+    }
+    this.decay.lambda = lambda;
+    return this.decay;
   }
 
   /**
-   * Everything the page draws. `loss` is the mean batch loss over the steps since the last snapshot;
-   * with no step since (after a reset, a pause, new data), the loss on the whole training set.
-   * Reading back is also where divergence is detected.
+   * Everything the page draws, per lane. `loss` is the mean batch loss over the steps since the
+   * last snapshot; with no step since (after a reset, a pause, new data), the loss on the whole
+   * training set. Reading back is also where divergence is detected.
    */
   snapshot(gridSize: number, extent: number, running = false): Snapshot {
     const model = this.requireModel();
-    const { trainSet, testSet } = this;
-    const trainLogits = trainSet && trainSet.labels.length > 0 ? model.logits(trainSet.x) : null;
-    try {
-      const measured = this.stepsSinceSnapshot > 0;
-      const loss = measured ? (this.lossSum.dataSync()[0] as number) / this.stepsSinceSnapshot : this.wholeSetLoss(trainLogits);
-      // NaN or ±∞ anywhere poisons every later step: stop here rather than train on garbage.
-      if ((loss !== null && !Number.isFinite(loss)) || !model.readParameters().every(Number.isFinite)) this.isDiverged = true;
-      const snapshot: Snapshot = {
-        step: this.stepCount,
-        running,
-        loss: loss ?? Number.NaN,
-        trainLogits: trainLogits ? new Float32Array(trainLogits.dataSync()) : new Float32Array(0),
-        testLogits: testSet ? logitsOf(model, testSet) : new Float32Array(0),
-        grid: this.gridProbabilities(model, gridSize, extent),
-        gridSize,
-        stepsPerSecond: this.millisecondsSinceSnapshot > 0 ? (1000 * this.stepsSinceSnapshot) / this.millisecondsSinceSnapshot : 0,
+    const trainLogits = logitsOf(model, this.trainSet);
+    const testLogits = logitsOf(model, this.testSet);
+    const grid = this.gridProbabilities(model, gridSize, extent);
+    const trainCount = this.trainSet?.labels.length ?? 0;
+    const testCount = this.testSet?.labels.length ?? 0;
+    const lanes: LaneSnapshot[] = Array.from({ length: model.lanes }, (_, k) => {
+      const laneLogits = laneSlice(trainLogits, k, trainCount);
+      return {
+        loss: this.laneLoss(k, laneLogits),
+        trainLogits: laneLogits,
+        testLogits: laneSlice(testLogits, k, testCount),
+        grid: laneSlice(grid, k, gridSize * gridSize),
       };
-      this.stepsSinceSnapshot = 0;
-      this.millisecondsSinceSnapshot = 0;
-      tf.tidy(() => this.lossSum.assign(tf.scalar(0)));
-      return snapshot;
-    } finally {
-      trainLogits?.dispose();
+    });
+    // NaN or ±∞ anywhere poisons every later step: stop here rather than train on garbage.
+    if (lanes.some((lane) => !Number.isFinite(lane.loss)) || !model.readParameters().every(Number.isFinite)) {
+      this.isDiverged = true;
     }
+    const snapshot: Snapshot = {
+      step: this.stepCount,
+      running,
+      lanes,
+      gridSize,
+      batchCounts: { ...this.batchCounts },
+      stepsPerSecond: this.millisecondsSinceSnapshot > 0 ? (1000 * this.stepsSinceSnapshot) / this.millisecondsSinceSnapshot : 0,
+    };
+    this.stepsSinceSnapshot = 0;
+    this.millisecondsSinceSnapshot = 0;
+    this.lossSums.fill(0);
+    return snapshot;
   }
 
-  /** The training objective on every training point (null without data or a loss yet). */
-  private wholeSetLoss(trainLogits: tf.Tensor1D | null): number | null {
-    if (!trainLogits || !this.training || !this.trainSet || this.trainSet.labels.length === 0) return null;
-    const { y } = this.trainSet;
-    return tf.tidy(() => this.meanLoss(trainLogits, y, this.trainWeights).dataSync()[0] as number);
+  /** Lane k's mean batch loss since the last snapshot, or its loss on the whole training set (NaN without one). */
+  private laneLoss(k: number, trainLogits: Float32Array): number {
+    if (this.stepsSinceSnapshot > 0) return (this.lossSums[k] as number) / this.stepsSinceSnapshot;
+    const objective = this.objectives[k];
+    const labels = this.trainSet?.labels;
+    if (!objective || !labels || labels.length === 0) return Number.NaN;
+    return batchObjective(objective, trainLogits, 0, null, labels, null);
   }
 
-  /** σ(logit) over gridSize² nodes of [−extent, extent]², row by row from the top (y = +extent). */
+  /** σ(logit) of every lane over gridSize² nodes of [−extent, extent]², lane by lane, row by row from the top. */
   private gridProbabilities(model: Mlp, gridSize: number, extent: number): Float32Array {
     if (!Number.isInteger(gridSize) || gridSize < 1) throw new Error(`the grid size must be a positive integer, got ${gridSize}`);
     if (this.grid?.size !== gridSize || this.grid.extent !== extent) {
@@ -246,17 +311,17 @@ export class Trainer {
     return tf.tidy(() => new Float32Array(model.probabilities(x).dataSync()));
   }
 
+  /** The first lane's network (in a race, lane 1). */
   exportWeights(): SerializedWeights {
     const model = this.requireModel();
-    return serializeWeights(model.config, model.readParameters());
+    return serializeWeights(model.config, model.readParameters().subarray(0, model.laneSize));
   }
 
-  /** Adopts the file's architecture and weights (throws, changing nothing, if they do not fit). */
+  /** Adopts the file's architecture and weights in every lane (throws, changing nothing, if they do not fit). */
   importWeights(weights: SerializedWeights): void {
     const { model: config, parameters } = deserializeWeights(weights);
-    const model = new Mlp(config, parameters);
-    this.model?.dispose();
-    this.model = model;
+    this.modelConfig_ = config;
+    this.imported = parameters;
     this.restartTraining();
   }
 
@@ -265,27 +330,39 @@ export class Trainer {
     this.optimizer?.dispose();
     disposePoints(this.trainSet);
     disposePoints(this.testSet);
-    this.trainWeights?.dispose();
+    this.decay?.mask.dispose();
     this.grid?.x.dispose();
     this.batches?.dispose();
-    this.lossSum.dispose();
-    this.model = this.optimizer = this.trainSet = this.testSet = this.trainWeights = this.grid = this.batches = null;
+    this.model = this.optimizer = this.trainSet = this.testSet = this.decay = this.grid = this.batches = null;
   }
 
+  private requireConfig(): ModelConfig {
+    if (!this.modelConfig_) throw new Error('call setModel before training or predicting');
+    return this.modelConfig_;
+  }
+
+  /** The model, built with one lane per training lane (one before any training is set). */
   private requireModel(): Mlp {
-    if (!this.model) throw new Error('call setModel before training or predicting');
+    const config = this.requireConfig();
+    this.model ??= new Mlp(config, this.training?.lanes.length ?? 1, this.imported ?? undefined);
     return this.model;
   }
 
+  /** Every lane from the initial weights again (built at the next use), step 0, a fresh optimizer. */
   private restartTraining(): void {
+    this.model?.dispose();
+    this.model = null;
     this.optimizer?.dispose();
     this.optimizer = null;
+    this.decay?.mask.dispose();
+    this.decay = null;
     this.dropBatches();
     this.stepCount = 0;
     this.stepsSinceSnapshot = 0;
     this.millisecondsSinceSnapshot = 0;
     this.isDiverged = false;
-    tf.tidy(() => this.lossSum.assign(tf.scalar(0)));
+    this.lossSums = new Float64Array(this.training?.lanes.length ?? 1);
+    this.batchCounts = noBatches(0);
   }
 
   /** The batch order starts again from the seed (new data, or a restart from the seed). */
@@ -294,14 +371,10 @@ export class Trainer {
     this.batches = null;
   }
 
-  private updateClassWeights(): void {
-    // The current epoch's shuffled copy holds the old weights; the order stream goes on.
-    this.batches?.endEpoch();
-    this.trainWeights?.dispose();
-    this.trainWeights = null;
-    if (!this.trainSet || !this.training) return;
-    const { classWeighting, beta } = this.training;
-    const weights = classWeights(classCounts(this.trainSet.labels), classWeighting, beta);
-    if (weights[0] !== 1 || weights[1] !== 1) this.trainWeights = tf.tensor1d(exampleWeights(this.trainSet.labels, weights));
+  /** Class weights come from the training counts, so new data or new lanes recompute them. */
+  private updateObjectives(): void {
+    const labels = this.trainSet?.labels ?? new Uint8Array(0);
+    this.objectives = (this.training?.lanes ?? []).map((lane) => laneObjective(lane, labels));
+    if (this.lossSums.length !== this.objectives.length) this.lossSums = new Float64Array(this.objectives.length);
   }
 }

@@ -32,9 +32,15 @@ function trainedLogits(activation: Activation): Float32Array {
   const trainer = new Trainer();
   trainer.setData(ring(300, 1), ring(50, 2));
   trainer.setModel({ hiddenLayers: [12, 12], activation, seed: 4 });
-  trainer.setTraining({ loss: 'focal', params: PARAMS, classWeighting: 'inverseFrequency', beta: 0.999, optimizer: 'adam', learningRate: 0.01, batchSize: 64 });
+  trainer.setTraining({
+    lanes: [{ loss: 'focal', params: PARAMS, classWeighting: 'inverseFrequency', beta: 0.999 }],
+    optimizer: 'adam',
+    learningRate: 0.01,
+    batchSize: 64,
+    weightDecay: 0,
+  });
   trainer.train(30);
-  const { trainLogits } = trainer.snapshot(4, 1.3);
+  const { trainLogits } = trainer.snapshot(4, 1.3).lanes[0] ?? { trainLogits: new Float32Array(0) };
   trainer.dispose();
   return trainLogits;
 }
@@ -46,8 +52,8 @@ function gradients(activation: Activation): { byHand: Float32Array; probabilitie
     const x = tf.tensor2d(data.coords, [40, 2]);
     const y = tf.tensor1d(Float32Array.from(data.labels));
     const trace = mlp.trace(x);
-    const { grad } = tf.valueAndGrad((z: tf.Tensor1D) => tf.mean(tfBinaryLosses.ce(z, y, {})))(trace.logits);
-    return { byHand: new Float32Array(mlp.gradient(trace, grad).dataSync()), probabilities: new Float32Array(mlp.probabilities(x).dataSync()) };
+    const { grad } = tf.valueAndGrad((z: tf.Tensor1D) => tf.mean(tfBinaryLosses.ce(z, y, {})))(tf.reshape(trace.logits, [-1]));
+    return { byHand: new Float32Array(mlp.gradient(trace, tf.reshape(grad, [1, -1])).dataSync()), probabilities: new Float32Array(mlp.probabilities(x).dataSync()) };
   });
   mlp.dispose();
   return result;

@@ -55,7 +55,9 @@ function postSnapshot(): void {
     running = false;
     snapshot.running = false;
   }
-  post({ type: 'snapshot', snapshot }, [snapshot.trainLogits.buffer, snapshot.testLogits.buffer, snapshot.grid.buffer]);
+  // Every lane's arrays are views of three buffers: each is handed over once.
+  const buffers = new Set(snapshot.lanes.flatMap((lane) => [lane.trainLogits.buffer, lane.testLogits.buffer, lane.grid.buffer]));
+  post({ type: 'snapshot', snapshot }, [...buffers].filter((buffer) => buffer instanceof ArrayBuffer));
   if (current.diverged && !reportedDivergence) post({ type: 'diverged', step: current.step });
   reportedDivergence = current.diverged;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultState, numberParams } from './paramTable';
+import { defaultLane, racePresets } from './race';
 import { parseUrl, serializeUrl } from './url';
 
 describe('parseUrl', () => {
@@ -119,5 +120,53 @@ describe('the language in a link', () => {
     expect(serializeUrl(english, chineseBrowser)).toBe('?lang=en');
     expect(parseUrl(serializeUrl(english, chineseBrowser), chineseBrowser).state.lang).toBe('en');
     expect(serializeUrl(chineseBrowser, chineseBrowser)).toBe('');
+  });
+});
+
+describe('a race in a link', () => {
+  it('restores its lanes alongside the other settings', () => {
+    const { state, notices } = parseUrl(`?view=classifier&gamma=5&race=${encodeURIComponent('ce;focal:alpha=0.5;balanced-ce:auto')}`);
+    expect(notices).toEqual([]);
+    expect(state.gamma).toBe(5);
+    expect(state.race.map((lane) => lane.loss)).toEqual(['ce', 'focal', 'balanced-ce']);
+    // The lane's γ is the table's default, not the link's top-level γ = 5.
+    expect(state.race[1]?.params).toMatchObject({ gamma: 2, alpha: 0.5 });
+    expect(state.race[2]?.alphaFromRatio).toBe(true);
+  });
+
+  it('reports a lane’s problems with the rest of the link’s, in order', () => {
+    const { state, notices } = parseUrl(`?gamma=50&race=${encodeURIComponent('ce;focal:gamma=50,epsilon=1')}&color=red`);
+    expect(state.race[1]?.params.gamma).toBe(10);
+    expect(notices.map((n) => n.key)).toEqual(['notice.clamped', 'notice.laneClamped', 'notice.laneParam', 'notice.unknownParam']);
+  });
+
+  it('reads an empty race as no race, without a notice', () => {
+    expect(parseUrl('?race=')).toEqual({ state: defaultState(), notices: [] });
+  });
+
+  it('is written only when there is one', () => {
+    expect(serializeUrl({ ...defaultState(), race: [] })).toBe('');
+    const race = racePresets[0]?.lanes ?? [];
+    const link = serializeUrl({ ...defaultState(), race });
+    expect(new URLSearchParams(link).get('race')).toBe('ce;focal:alpha=0.5;balanced-ce:auto;focal:auto');
+  });
+
+  it('round-trips any valid race through the link, without a notice', () => {
+    const lane = fc.constantFrom(...racePresets.flatMap((p) => p.lanes), defaultLane('asl'), defaultLane('la-ce'));
+    fc.assert(
+      fc.property(fc.array(lane, { minLength: 2, maxLength: 4 }), (race) => {
+        const state = { ...defaultState(), race };
+        expect(parseUrl(serializeUrl(state))).toEqual({ state, notices: [] });
+      }),
+    );
+  });
+
+  it('never throws, whatever the race says', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (raw) => {
+        const { state } = parseUrl(`?race=${encodeURIComponent(raw)}`);
+        expect([0, 2, 3, 4]).toContain(state.race.length);
+      }),
+    );
   });
 });

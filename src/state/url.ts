@@ -1,19 +1,25 @@
 import type { LabState } from './labState';
 import { datasetShapes } from '../data';
 import { binaryLossIds } from '../losses';
+import { readNumber, shown } from './linkValues';
 import { defaultState, isLossId, numberParams } from './paramTable';
+import { classWeightings, parseRace, serializeRace } from './race';
+import type { RaceNotice } from './race';
 
 /**
  * A problem found in a shared link. `key` names an i18n message; the values are plain text
  * (React escapes them), so nothing from the URL is ever rendered as markup.
  */
 export interface UrlNotice {
-  key: 'notice.clamped' | 'notice.notANumber' | 'notice.unknownLoss' | 'notice.badChoice' | 'notice.unknownParam';
+  key:
+    | 'notice.clamped'
+    | 'notice.notANumber'
+    | 'notice.unknownLoss'
+    | 'notice.badChoice'
+    | 'notice.unknownParam'
+    | RaceNotice['key'];
   values: Record<string, string>;
 }
-
-const MAX_SHOWN_CHARS = 40;
-const shown = (raw: string) => (raw.length > MAX_SHOWN_CHARS ? `${raw.slice(0, MAX_SHOWN_CHARS)}…` : raw);
 
 interface ChoiceParam {
   values: readonly string[];
@@ -50,7 +56,7 @@ const choiceParams = {
   resample: enumChoice('resampling', ['none', 'oversample', 'undersample', 'smote']),
   activation: enumChoice('activation', ['tanh', 'relu']),
   optimizer: enumChoice('optimizer', ['adam', 'sgd']),
-  weighting: enumChoice('classWeighting', ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber']),
+  weighting: enumChoice('classWeighting', classWeightings),
   backend: enumChoice('backend', ['wasm', 'cpu', 'webgl']),
 } as const satisfies Record<string, ChoiceParam>;
 
@@ -66,17 +72,19 @@ export function parseUrl(search: string, base: LabState = defaultState()): { sta
   for (const [name, raw] of query) {
     const numeric = numberParams.find((p) => p.key === name);
     if (numeric) {
-      const value = raw.trim() === '' ? Number.NaN : Number(raw);
-      if (!Number.isFinite(value)) {
+      const reading = readNumber(numeric, raw);
+      if (!reading) {
         notices.push({ key: 'notice.notANumber', values: { param: name, raw: shown(raw) } });
         continue;
       }
-      const clamped = Math.min(numeric.max, Math.max(numeric.min, value));
-      if (clamped !== value) {
-        notices.push({ key: 'notice.clamped', values: { param: name, raw: shown(raw), value: String(clamped) } });
+      if (reading.clamped) {
+        notices.push({ key: 'notice.clamped', values: { param: name, raw: shown(raw), value: String(reading.value) } });
       }
-      // Whole layers, powers-of-two batches: what the page can really use.
-      state = { ...state, [numeric.key]: numeric.scale.snap(clamped) };
+      state = { ...state, [numeric.key]: reading.value };
+    } else if (name === 'race') {
+      const { race, notices: raceNotices } = parseRace(raw);
+      notices.push(...raceNotices);
+      state = { ...state, race };
     } else if (name === 'losses') {
       const ids = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const unknown = ids.filter((id) => !isLossId(id));
@@ -109,6 +117,9 @@ export function serializeUrl(state: LabState, defaults: LabState = defaultState(
     const value = param.read(state);
     if (value !== param.read(defaults)) query.set(name, value);
   }
+  // Written even when empty if the defaults hold a race, so `race=` can say "no race".
+  const race = serializeRace(state.race);
+  if (race !== serializeRace(defaults.race)) query.set('race', race);
   const text = query.toString();
   return text === '' ? '' : `?${text}`;
 }

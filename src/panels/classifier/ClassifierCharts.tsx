@@ -25,29 +25,31 @@ interface HistoryLine {
  * shows as a change of colour (the values of two losses are not comparable, so they are not joined).
  */
 function historyLines(history: readonly HistoryPoint[], t: TFunction): HistoryLine[] {
-  const maxLoss = history.reduce((m, h) => Math.max(m, h.loss), 0) || 1;
-  const lossIds = [...new Set(history.map((h) => h.lossId))];
+  // One network: its only lane.
+  const lane = history.flatMap((h) => h.lanes.slice(0, 1));
+  const maxLoss = lane.reduce((m, h) => Math.max(m, h.loss), 0) || 1;
+  const lossIds = [...new Set(lane.map((h) => h.lossId))];
   return [
     ...lossIds.map((id) => ({
       id: `loss-${id}`,
       label: t('metrics.lossSeries', { loss: t(`loss.${id}`), max: formatValue(maxLoss, 3) }),
       ...lossStyles[id],
       dash: lossStyles[id].dash || undefined,
-      ys: history.map((h) => (h.lossId === id ? h.loss / maxLoss : Number.NaN)),
+      ys: lane.map((h) => (h.lossId === id ? h.loss / maxLoss : Number.NaN)),
     })),
     {
       id: 'recall',
       label: t('metrics.recallSeries'),
       color: metricLineColors.recall,
       dash: '10 5',
-      ys: history.map((h) => h.minorityRecall ?? Number.NaN),
+      ys: lane.map((h) => h.minorityRecall ?? Number.NaN),
     },
     {
       id: 'pr-auc',
       label: t('metrics.prAucSeries'),
       color: metricLineColors.prAuc,
       dash: '3 4',
-      ys: history.map((h) => h.averagePrecision ?? Number.NaN),
+      ys: lane.map((h) => h.averagePrecision ?? Number.NaN),
     },
   ];
 }

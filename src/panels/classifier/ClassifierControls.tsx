@@ -6,6 +6,8 @@ import type { LabState, NumericKey } from '../../state/labState';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { LossSwatch } from '../LossPicker';
 import { AutoAlphaToggle, StateSlider } from '../StateSlider';
+import { classWeightings, racePresets } from '../../state/race';
+import { RaceLanesEditor } from './RaceLanesEditor';
 
 interface Props {
   state: LabState;
@@ -37,26 +39,48 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
     </div>
   );
 
+  const racing = state.race.length > 0;
   return (
     <aside className="controls" aria-label={t('controls.heading')}>
       <ChoiceGroup
-        legend={t('classifier.trainLoss')}
-        options={binaryLossIds}
-        value={state.trainLoss}
-        label={(id) => (
-          <>
-            <LossSwatch id={id} /> {t(`loss.${id}`)}
-          </>
-        )}
-        onChange={(trainLoss) => update({ trainLoss })}
-        testId="train-loss"
+        legend={t('race.mode')}
+        options={['single', 'race'] as const}
+        value={racing ? 'race' : 'single'}
+        label={(mode) => t(`race.modes.${mode}`)}
+        // A race starts from the first preset: the comparison the lesson makes.
+        onChange={(mode) => update({ race: mode === 'race' ? (racePresets[0]?.lanes ?? []) : [] })}
+        testId="mode"
       />
-      <fieldset>
-        <legend>{t('controls.parameters')}</legend>
-        {sliderKeysForLoss(state).map(slider)}
-        {lossParamKeys[state.trainLoss].some((key) => key === 'alpha') ? <AutoAlphaToggle state={state} update={update} /> : null}
-        {slider('ratio')}
-      </fieldset>
+      {racing ? (
+        <>
+          <RaceLanesEditor state={state} update={update} />
+          <fieldset>
+            <legend>{t('controls.parameters')}</legend>
+            {slider('ratio')}
+          </fieldset>
+        </>
+      ) : (
+        <>
+          <ChoiceGroup
+            legend={t('classifier.trainLoss')}
+            options={binaryLossIds}
+            value={state.trainLoss}
+            label={(id) => (
+              <>
+                <LossSwatch id={id} /> {t(`loss.${id}`)}
+              </>
+            )}
+            onChange={(trainLoss) => update({ trainLoss })}
+            testId="train-loss"
+          />
+          <fieldset>
+            <legend>{t('controls.parameters')}</legend>
+            {sliderKeysForLoss(state).map(slider)}
+            {lossParamKeys[state.trainLoss].some((key) => key === 'alpha') ? <AutoAlphaToggle state={state} update={update} /> : null}
+            {slider('ratio')}
+          </fieldset>
+        </>
+      )}
       <fieldset>
         <legend>{t('classifier.data')}</legend>
         <label className="select-row">
@@ -112,15 +136,20 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
         />
         {slider('learningRate')}
         {slider('batchSize')}
-        <ChoiceGroup
-          legend={t('classifier.classWeighting')}
-          options={['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'] as const}
-          value={state.classWeighting}
-          label={(w) => t(`classifier.weightings.${w}`)}
-          onChange={(classWeighting) => update({ classWeighting })}
-          testId="class-weighting"
-        />
-        {state.classWeighting === 'effectiveNumber' ? slider('beta') : null}
+        {slider('weightDecay')}
+        {racing ? null : (
+          <>
+            <ChoiceGroup
+              legend={t('classifier.classWeighting')}
+              options={classWeightings}
+              value={state.classWeighting}
+              label={(w) => t(`classifier.weightings.${w}`)}
+              onChange={(classWeighting) => update({ classWeighting })}
+              testId="class-weighting"
+            />
+            {state.classWeighting === 'effectiveNumber' ? slider('beta') : null}
+          </>
+        )}
         <ChoiceGroup
           legend={t('classifier.backend')}
           options={['wasm', 'cpu', 'webgl'] as const}

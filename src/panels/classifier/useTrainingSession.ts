@@ -17,14 +17,23 @@ export type SessionStatus =
   | { phase: 'diverged'; backend: BackendName; step: number }
   | { phase: 'error'; message: string };
 
-/** One row of the training history: what the charts of loss and metrics over steps plot. */
-export interface HistoryPoint {
-  step: number;
+/** One lane's row of the training history: what the charts of loss and metrics over steps plot. */
+export interface LanePoint {
+  /** The mean training loss since the previous snapshot. */
   loss: number;
   /** The loss trained with at this step: a teacher may switch it mid-run. */
   lossId: BinaryLossId;
   minorityRecall: number | null;
+  precision: number | null;
   averagePrecision: number | null;
+  ece: number | null;
+  /** Training examples whose p_t crossed 0.5 since the previous snapshot (null for the first). */
+  flips: number | null;
+}
+
+export interface HistoryPoint {
+  step: number;
+  lanes: LanePoint[];
 }
 
 const HISTORY_LIMIT = 1500;
@@ -32,7 +41,8 @@ const HISTORY_LIMIT = 1500;
 /** Appends, and when the history is long keeps every other old point, so a long run stays cheap to draw. */
 function appendHistory(history: HistoryPoint[], point: HistoryPoint): HistoryPoint[] {
   const last = history.at(-1);
-  if (last && point.step < last.step) return [point]; // weights were reset: a new run
+  // Weights reset, or another number of lanes: a new run.
+  if (last && (point.step < last.step || point.lanes.length !== last.lanes.length)) return [point];
   if (last && point.step === last.step) return [...history.slice(0, -1), point];
   const next = [...history, point];
   return next.length > HISTORY_LIMIT ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
@@ -45,8 +55,13 @@ interface Inputs {
   data: { train: PackedPoints; test: PackedPoints };
   model: ModelConfig;
   training: TrainingConfig;
-  /** The test metrics of a snapshot, for the history (the caller knows the labels and threshold). */
-  summarize(snapshot: Snapshot): Omit<HistoryPoint, 'step' | 'loss'>;
+  /**
+   * Each lane's test metrics for the history (the caller knows the labels and threshold), given
+   * the previous snapshot of this worker too (null for its first).
+   */
+  summarize(snapshot: Snapshot, previous: Snapshot | null): Omit<LanePoint, 'loss'>[] | null;
+  /** When this changes the weights start over (a race's lanes); a change of `training` alone keeps them. */
+  restartKey: string;
 }
 
 /** A copy, because posting transfers (empties) the buffers and the page still draws these points. */
@@ -67,13 +82,14 @@ interface Sent {
   data: Inputs['data'];
   modelKey: string;
   trainingKey: string;
+  restartKey: string;
 }
 
 /**
  * One training worker for the classifier's lifetime (a new one when the backend changes). Settings
  * flow in as messages; snapshots flow back and are kept as React state at the worker's cadence.
  */
-export function useTrainingSession({ backend, gridSize, extent, data, model, training, summarize }: Inputs) {
+export function useTrainingSession({ backend, gridSize, extent, data, model, training, summarize, restartKey }: Inputs) {
   const clientRef = useRef<TrainingClient | null>(null);
   const sent = useRef<Sent | null>(null);
   const [run, setRun] = useState<Run>(() => freshRun(backend));
@@ -93,6 +109,7 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
         const current = r.backend === backend ? r : freshRun(backend);
         return { ...current, ...change(current) };
       });
+    let previous: Snapshot | null = null;
     client.onMessage((message: FromWorker) => {
       switch (message.type) {
         case 'ready':
@@ -100,10 +117,18 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
           break;
         case 'snapshot': {
           const { snapshot } = message;
-          const point = Number.isFinite(snapshot.loss)
-            ? { step: snapshot.step, loss: snapshot.loss, ...summarizeRef.current(snapshot) }
+          const summaries = summarizeRef.current(snapshot, previous);
+          previous = snapshot;
+          const point = summaries && snapshot.lanes.every((lane) => Number.isFinite(lane.loss))
+            ? { step: snapshot.step, lanes: summaries.map((summary, k) => ({ ...summary, loss: snapshot.lanes[k]?.loss ?? Number.NaN })) }
             : null;
-          report((r) => ({ snapshot, history: point ? appendHistory(r.history, point) : r.history }));
+          // The worker starts over at step 0 only on a reset, a new model or imported weights: any
+          // divergence is behind it (a diverged import reports 'diverged' again right after this).
+          report((r) => ({
+            snapshot,
+            history: point ? appendHistory(r.history, point) : r.history,
+            ...(r.status.phase === 'diverged' && snapshot.step === 0 ? { status: { phase: 'ready', backend: r.status.backend } } : {}),
+          }));
           break;
         }
         case 'diverged':
@@ -139,8 +164,9 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
       client.send({ type: 'setTraining', training: JSON.parse(trainingKey) as TrainingConfig });
     }
     if (told?.data !== data) client.send({ type: 'setData', train: copyPoints(data.train), test: copyPoints(data.test) });
-    sent.current = { data, modelKey, trainingKey };
-  }, [backend, gridSize, extent, data, modelKey, trainingKey]);
+    if (told && told.restartKey !== restartKey) client.send({ type: 'reset' });
+    sent.current = { data, modelKey, trainingKey, restartKey };
+  }, [backend, gridSize, extent, data, modelKey, trainingKey, restartKey]);
 
   const send = useCallback((message: Parameters<TrainingClient['send']>[0]) => clientRef.current?.send(message), []);
   const play = useCallback(() => send({ type: 'play' }), [send]);

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { LaneTraining } from '../../model/protocol';
+import type { LaneParamKey, RaceLane } from '../../state/labState';
+import { laneParamKeysOf } from '../../state/race';
+import { formatParam } from '../format';
+import type { LaneStyle } from './laneStyles';
+
+/** How a lane's parameters read in a title: the symbols of the formulas. */
+const symbols: Record<LaneParamKey, string> = { gamma: 'γ', alpha: 'α', epsilon: 'ε', gammaPos: 'γ₊', gammaNeg: 'γ₋', margin: 'm', tau: 'τ' };
+
+/** A line of the lane's colour and dash: colour is never the only cue. */
+export function LaneSwatch({ style }: { style: LaneStyle }) {
+  return (
+    <svg className="lane-swatch" width="36" height="12" aria-hidden="true">
+      <line x1="2" x2="34" y1="6" y2="6" stroke={style.color} strokeWidth="4" strokeDasharray={style.dash || undefined} />
+    </svg>
+  );
+}
+
+interface Props {
+  index: number;
+  lane: RaceLane;
+  /** What the lane trains with, for the values derived from the class ratio (α from the ratio). */
+  training: LaneTraining;
+  style: LaneStyle;
+}
+
+/** "② Focal loss γ=2 α=0.99 (from the ratio)", with the lane's swatch. */
+export function LaneName({ index, lane, training, style }: Props) {
+  const { t } = useTranslation();
+  const values = laneParamKeysOf(lane.loss).map((key) => {
+    const value = `${symbols[key]}=${formatParam(training.params[key])}`;
+    return key === 'alpha' && lane.alphaFromRatio ? `${value} ${t('race.fromRatio')}` : value;
+  });
+  const weighting = lane.classWeighting === 'none' ? [] : [`· ${t(`classifier.weightings.${lane.classWeighting}`)}`];
+  return (
+    <span className="lane-name">
+      <LaneSwatch style={style} /> <b style={{ color: style.color }}>{t('race.lane', { n: index + 1 })}</b> {t(`loss.${lane.loss}`)}{' '}
+      <span className="lane-params">{[...values, ...weighting].join(' ')}</span>
+    </span>
+  );
+}

@@ -1,0 +1,111 @@
+import { useTranslation } from 'react-i18next';
+import { binaryLossIds } from '../../losses';
+import type { BinaryLossId } from '../../losses/types';
+import type { LabState, RaceLane } from '../../state/labState';
+import { classWeightings, defaultLane, laneParamKeysOf, raceLaneLimits, racePresets } from '../../state/race';
+import { numberParamByKey } from '../../state/paramTable';
+import { effectiveAlpha } from '../../state/lossParams';
+import { ParamSlider } from '../ParamSlider';
+import { laneStyles } from './laneStyles';
+import { LaneSwatch } from './LaneName';
+
+interface Props {
+  state: LabState;
+  update(patch: Partial<LabState>): void;
+}
+
+/** Each lane's loss, its own sliders and its class weights; presets; add and remove. Any edit restarts the race. */
+export function RaceLanesEditor({ state, update }: Props) {
+  const { t } = useTranslation();
+  const { race } = state;
+  const styles = laneStyles(race.map((lane) => lane.loss));
+  const setLane = (k: number, lane: RaceLane) => update({ race: race.map((other, i) => (i === k ? lane : other)) });
+  const select = <T extends string>(testId: string, label: string, value: T, options: readonly T[], name: (o: T) => string, onChange: (o: T) => void) => (
+    <label className="select-row">
+      <span>{label}</span>
+      <select data-testid={testId} value={value} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {name(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <fieldset className="race-lanes" data-testid="race-lanes">
+      <legend>{t('race.lanes')}</legend>
+      <label className="select-row">
+        <span>{t('race.preset')}</span>
+        <select
+          data-testid="race-preset"
+          value=""
+          onChange={(e) => {
+            const preset = racePresets.find((p) => p.id === e.target.value);
+            if (preset) update({ race: preset.lanes.map((lane) => ({ ...lane, params: { ...lane.params } })) });
+          }}
+        >
+          <option value="">{t('race.presetPick')}</option>
+          {racePresets.map((preset) => (
+            <option key={preset.id} value={preset.id}>
+              {t(`race.presets.${preset.id}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {race.map((lane, k) => (
+        <fieldset key={k} className="race-lane" data-testid={`race-lane-${k + 1}`}>
+          <legend>
+            <LaneSwatch style={styles[k] ?? { color: 'currentColor', dash: '' }} /> {t('race.lane', { n: k + 1 })}
+          </legend>
+          {select(`race-loss-${k + 1}`, t('race.laneLoss'), lane.loss, binaryLossIds, (id) => t(`loss.${id}`), (loss: BinaryLossId) =>
+            // A new loss keeps the sliders it shares with the old one (γ, α…).
+            setLane(k, { ...defaultLane(loss), params: lane.params, alphaFromRatio: lane.alphaFromRatio }),
+          )}
+          {laneParamKeysOf(lane.loss).map((key) => {
+            const fromRatio = key === 'alpha' && lane.alphaFromRatio;
+            const value = fromRatio ? effectiveAlpha({ alpha: lane.params.alpha, alphaFromRatio: true, ratio: state.ratio }) : lane.params[key];
+            return (
+              <ParamSlider
+                key={key}
+                param={numberParamByKey[key]}
+                label={t(`param.${key}`)}
+                value={value}
+                disabled={fromRatio}
+                onChange={(v) => setLane(k, { ...lane, params: { ...lane.params, [key]: v } })}
+              />
+            );
+          })}
+          {laneParamKeysOf(lane.loss).includes('alpha') ? (
+            <label className="check-row">
+              <input
+                type="checkbox"
+                data-testid={`race-auto-alpha-${k + 1}`}
+                checked={lane.alphaFromRatio}
+                onChange={(e) => setLane(k, { ...lane, alphaFromRatio: e.target.checked })}
+              />
+              <span>{t('controls.autoAlpha')}</span>
+            </label>
+          ) : null}
+          {select(`race-weighting-${k + 1}`, t('classifier.classWeighting'), lane.classWeighting, classWeightings, (w) => t(`classifier.weightings.${w}`), (classWeighting) =>
+            setLane(k, { ...lane, classWeighting }),
+          )}
+          {lane.classWeighting === 'effectiveNumber' ? (
+            <ParamSlider param={numberParamByKey.beta} label={t('param.beta')} value={lane.beta} onChange={(beta) => setLane(k, { ...lane, beta })} />
+          ) : null}
+          {race.length > raceLaneLimits.min ? (
+            <button type="button" data-testid={`race-remove-${k + 1}`} onClick={() => update({ race: race.filter((_, i) => i !== k) })}>
+              {t('race.removeLane')}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      {race.length < raceLaneLimits.max ? (
+        <button type="button" data-testid="race-add" onClick={() => update({ race: [...race, { ...(race.at(-1) ?? defaultLane('ce')) }] })}>
+          {t('race.addLane')}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}

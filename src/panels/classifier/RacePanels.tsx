@@ -1,0 +1,120 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VIEW_EXTENT } from '../../data/types';
+import { gradientShares } from '../../losses/gradientShare';
+import { lossBudget } from '../../losses/lossBudget';
+import { thresholdAtRecall } from '../../metrics';
+import { classCounts, classWeights } from '../../model/classWeighting';
+import type { LaneTraining, PackedPoints, Snapshot } from '../../model/protocol';
+import type { LabState } from '../../state/labState';
+import { StateSlider } from '../StateSlider';
+import { BoundaryPanel } from './BoundaryPanel';
+import { LaneName } from './LaneName';
+import { laneStyles } from './laneStyles';
+import { LossBudgetTable } from './LossBudgetTable';
+import { RaceCharts } from './RaceCharts';
+import { RaceResults } from './RaceResults';
+import type { LaneResult } from './RaceResults';
+import { evaluationAt, rankingOf } from './testMetrics';
+import type { HistoryPoint } from './useTrainingSession';
+
+interface Props {
+  state: LabState;
+  update(patch: Partial<LabState>): void;
+  lanes: readonly LaneTraining[];
+  snapshot: Snapshot | null;
+  history: readonly HistoryPoint[];
+  data: { train: PackedPoints; test: PackedPoints };
+  gridSize: number;
+}
+
+/** The race: a boundary per lane, the results side by side, where each lane's loss goes, and the run over time. */
+export function RacePanels({ state, update, lanes, snapshot, history, data, gridSize }: Props) {
+  const { t } = useTranslation();
+  const { threshold } = state;
+  const trainLabels = data.train.labels;
+  const testLabels = data.test.labels;
+  const styles = useMemo(() => laneStyles(lanes.map((lane) => lane.loss)), [lanes]);
+  const weights = useMemo(
+    () => lanes.map((lane) => classWeights(classCounts(trainLabels), lane.classWeighting, lane.beta)),
+    [lanes, trainLabels],
+  );
+  const rankings = useMemo(() => snapshot?.lanes.map((lane) => rankingOf(lane.testLogits, testLabels)) ?? [], [snapshot, testLabels]);
+  const results = useMemo((): LaneResult[] => {
+    const evaluations = rankings.map((ranking) => (ranking ? evaluationAt(ranking, testLabels, threshold) : null));
+    const laneOne = rankings[0];
+    return evaluations.map((evaluation, k) => ({
+      evaluation,
+      laneOneAtSameRecall:
+        k > 0 && laneOne && evaluation ? thresholdAtRecall(laneOne.scores, testLabels, evaluation.thresholdMetrics.minorityRecall) : null,
+    }));
+  }, [rankings, testLabels, threshold]);
+  // Loss parameters and class weights per lane, on the training set as it is now.
+  const perLane = useMemo(
+    () =>
+      lanes.map((lane, k) => {
+        const logits = snapshot?.lanes[k]?.trainLogits;
+        const laneWeights = weights[k] ?? [1, 1];
+        return logits
+          ? {
+              shares: gradientShares(logits, trainLabels, lane.loss, lane.params, laneWeights),
+              budget: lossBudget(logits, trainLabels, lane.loss, lane.params, laneWeights),
+            }
+          : { shares: null, budget: null };
+      }),
+    [lanes, snapshot, trainLabels, weights],
+  );
+  const names = state.race.map((lane, k) => (
+    <LaneName key={k} index={k} lane={lane} training={lanes[k] as LaneTraining} style={styles[k] as (typeof styles)[number]} />
+  ));
+  const [negatives, positives] = classCounts(testLabels);
+  const batch = snapshot?.batchCounts;
+
+  return (
+    <div className="race" data-testid="race">
+      <p className="hint">{t('race.shared')}</p>
+      <div className="race-boundaries">
+        {lanes.map((_, k) => (
+          <BoundaryPanel
+            key={k}
+            testId={`race-boundary-${k + 1}`}
+            title={names[k]}
+            extent={VIEW_EXTENT}
+            grid={snapshot?.lanes[k]?.grid ?? null}
+            gridSize={snapshot?.gridSize ?? gridSize}
+            threshold={threshold}
+            train={{ coords: data.train.coords, labels: trainLabels, weights: perLane[k]?.shares ?? null }}
+            test={null}
+            showContours
+          />
+        ))}
+      </div>
+      <p className="hint">{t('classifier.pointSize')}</p>
+      {batch && batch.lastPositives !== null ? (
+        <p className="batch-counts" data-testid="batch-counts">
+          {t('race.batch', {
+            count: batch.lastPositives,
+            size: batch.batchSize,
+            share: `${Math.round((100 * batch.batchesWithoutPositives) / Math.max(1, batch.batches))} %`,
+            batches: batch.batches.toLocaleString('en-US'),
+          })}
+        </p>
+      ) : null}
+      <div className="race-top">
+        <div>
+          <h2>{t('metrics.heading', { positives, negatives })}</h2>
+          <RaceResults results={results} styles={styles} threshold={threshold} />
+          <StateSlider paramKey="threshold" state={state} update={update} />
+        </div>
+        <LossBudgetTable budgets={perLane.map((lane) => lane.budget)} names={names} />
+      </div>
+      <RaceCharts
+        evaluations={results.map((r) => r.evaluation)}
+        budgets={perLane.map((lane) => lane.budget)}
+        history={history}
+        styles={styles}
+        positiveRate={positives + negatives > 0 ? positives / (positives + negatives) : null}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { countFlips } from '../../metrics';
+import type { BinaryLossId } from '../../losses/types';
+import type { Snapshot } from '../../model/protocol';
+import { evaluationAt, rankingOf } from './testMetrics';
+import type { LanePoint } from './useTrainingSession';
+
+/**
+ * What the history keeps of each lane of a snapshot: test metrics at the threshold, and the flips
+ * since `previous`. Null for a snapshot of other lanes than the page's (sent before a lane change).
+ */
+export function summarizeLanes(
+  snapshot: Snapshot,
+  previous: Snapshot | null,
+  lossIds: readonly BinaryLossId[],
+  labels: { train: Uint8Array; test: Uint8Array },
+  threshold: number,
+): Omit<LanePoint, 'loss'>[] | null {
+  if (snapshot.lanes.length !== lossIds.length) return null;
+  return snapshot.lanes.map((lane, k) => {
+    const ranking = rankingOf(lane.testLogits, labels.test);
+    const metrics = ranking ? evaluationAt(ranking, labels.test, threshold).thresholdMetrics : null;
+    const before = previous?.lanes[k]?.trainLogits;
+    return {
+      lossId: lossIds[k] as BinaryLossId,
+      minorityRecall: metrics?.minorityRecall ?? null,
+      precision: metrics?.precision ?? null,
+      averagePrecision: ranking?.evaluation.averagePrecision ?? null,
+      ece: ranking?.evaluation.ece ?? null,
+      flips: before ? (countFlips(before, lane.trainLogits, labels.train)?.total ?? null) : null,
+    };
+  });
+}

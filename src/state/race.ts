@@ -1,0 +1,183 @@
+import { binaryLossIds, lossParamKeys } from '../losses';
+import type { BinaryLossId } from '../losses/types';
+import type { ClassWeighting } from '../model/protocol';
+import type { LaneParamKey, RaceLane } from './labState';
+import { readNumber, shown } from './linkValues';
+import { defaultState, isLossId, numberParamByKey } from './paramTable';
+
+/**
+ * A race in a link: `race=ce;focal:gamma=2,alpha=0.5;balanced-ce:auto`.
+ *
+ *   race  := lane (';' lane)*
+ *   lane  := lossId [':' item (',' item)*]
+ *   item  := key '=' value | 'auto'
+ *
+ * Keys are the lane sliders the loss reads (γ for focal, ε for Poly-1…), `weighting` and `beta`;
+ * `auto` (or `alpha=auto`) takes α from the class ratio. What a lane leaves out is the parameter
+ * table's default, never the rest of the link's: a lane means the same thing in every link.
+ */
+
+/** Fewer than two lanes is not a comparison; more than four do not fit side by side on a projector. */
+export const raceLaneLimits = { min: 2, max: 4 } as const;
+
+/** The class-weight schemes, in menu order: the top-level setting and every lane pick from this list. */
+export const classWeightings: readonly ClassWeighting[] = ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'];
+
+const allLaneParamKeys: readonly LaneParamKey[] = ['gamma', 'alpha', 'epsilon', 'gammaPos', 'gammaNeg', 'margin', 'tau'];
+const isLaneParamKey = (key: string): key is LaneParamKey => (allLaneParamKeys as readonly string[]).includes(key);
+
+/** The lane sliders a loss reads (DWB's weights and LA-CE's prior follow the class ratio instead). */
+export function laneParamKeysOf(loss: BinaryLossId): LaneParamKey[] {
+  return (lossParamKeys[loss] as readonly string[]).filter(isLaneParamKey);
+}
+
+const readsAlpha = (loss: BinaryLossId) => laneParamKeysOf(loss).includes('alpha');
+
+/** A lane with the parameter table's defaults for everything. */
+export function defaultLane(loss: BinaryLossId): RaceLane {
+  const table = defaultState();
+  const params = Object.fromEntries(allLaneParamKeys.map((key) => [key, table[key]])) as Record<LaneParamKey, number>;
+  return { loss, params, alphaFromRatio: false, classWeighting: table.classWeighting, beta: table.beta };
+}
+
+function presetLane(loss: BinaryLossId, params: Partial<Record<LaneParamKey, number>>, alphaFromRatio = false): RaceLane {
+  const base = defaultLane(loss);
+  return { ...base, params: { ...base.params, ...params }, alphaFromRatio };
+}
+
+export type RacePresetId = 'weights-vs-focusing' | 'lin-alpha';
+
+/** A race a teacher picks from the menu; its name is `race.presets.<id>` in the i18n files. */
+export interface RacePreset {
+  id: RacePresetId;
+  lanes: RaceLane[];
+}
+
+export const racePresets: readonly RacePreset[] = [
+  {
+    // Does the rare class need more weight, or do the easy examples need less say?
+    id: 'weights-vs-focusing',
+    lanes: [
+      presetLane('ce', {}),
+      presetLane('focal', { gamma: 2, alpha: 0.5 }),
+      presetLane('balanced-ce', {}, true),
+      presetLane('focal', { gamma: 2 }, true),
+    ],
+  },
+  {
+    // Lin et al. 2017 (focal loss), Table 1b: with γ = 2 their best α was 0.25, which weights the rare
+    // class *down*: once focusing has quieted the easy negatives, the rare class needs less help.
+    id: 'lin-alpha',
+    lanes: [0.25, 0.5, 0.99].map((alpha) => presetLane('focal', { gamma: 2, alpha })),
+  },
+];
+
+export type RaceNoticeKey =
+  | 'notice.badLane'
+  | 'notice.laneParam'
+  | 'notice.laneClamped'
+  | 'notice.laneNotANumber'
+  | 'notice.laneBadChoice'
+  | 'notice.raceTooLong'
+  | 'notice.raceTooShort';
+
+/** Like UrlNotice: `key` names an i18n message and the values are plain text, never markup. */
+export interface RaceNotice {
+  key: RaceNoticeKey;
+  values: Record<string, string>;
+}
+
+/** What a lane's items may say, for the notice that lists them. */
+const allowedItems = (loss: BinaryLossId) => [
+  ...laneParamKeysOf(loss),
+  ...(readsAlpha(loss) ? ['auto'] : []),
+  'weighting',
+  'beta',
+];
+
+/** One lane; undefined (and a notice) when it names no loss. Bad items are dropped one by one. */
+function parseLane(text: string, laneNumber: number, notices: RaceNotice[]): RaceLane | undefined {
+  const lane = String(laneNumber);
+  const colon = text.indexOf(':');
+  const id = (colon === -1 ? text : text.slice(0, colon)).trim();
+  if (!isLossId(id)) {
+    notices.push({ key: 'notice.badLane', values: { lane, raw: shown(text), allowed: binaryLossIds.join(', ') } });
+    return undefined;
+  }
+  const parsed = defaultLane(id);
+  const items = colon === -1 ? [] : text.slice(colon + 1).split(',');
+  for (const item of items.map((s) => s.trim()).filter((s) => s !== '')) {
+    const equals = item.indexOf('=');
+    const key = (equals === -1 ? item : item.slice(0, equals)).trim();
+    const value = equals === -1 ? undefined : item.slice(equals + 1).trim();
+    const numberKey = key === 'beta' || (isLaneParamKey(key) && laneParamKeysOf(id).includes(key)) ? key : undefined;
+
+    if (readsAlpha(id) && ((key === 'auto' && value === undefined) || (key === 'alpha' && value === 'auto'))) {
+      parsed.alphaFromRatio = true;
+    } else if (key === 'weighting' && value !== undefined) {
+      const weighting = classWeightings.find((w) => w === value);
+      if (weighting) parsed.classWeighting = weighting;
+      else {
+        const allowed = classWeightings.join(', ');
+        notices.push({ key: 'notice.laneBadChoice', values: { lane, param: key, raw: shown(value), allowed } });
+      }
+    } else if (numberKey && value !== undefined) {
+      const reading = readNumber(numberParamByKey[numberKey], value);
+      if (!reading) {
+        notices.push({ key: 'notice.laneNotANumber', values: { lane, param: key, raw: shown(value) } });
+        continue;
+      }
+      if (reading.clamped) {
+        const values = { lane, param: key, raw: shown(value), value: String(reading.value) };
+        notices.push({ key: 'notice.laneClamped', values });
+      }
+      if (numberKey === 'beta') parsed.beta = reading.value;
+      else parsed.params[numberKey] = reading.value;
+    } else {
+      const values = { lane, loss: id, raw: shown(item), allowed: allowedItems(id).join(', ') };
+      notices.push({ key: 'notice.laneParam', values });
+    }
+  }
+  return parsed;
+}
+
+/**
+ * The lanes of a `race=` value (already URL-decoded); whatever is wrong is dropped and reported,
+ * never thrown. An empty value is no race and no complaint.
+ */
+export function parseRace(raw: string): { race: RaceLane[]; notices: RaceNotice[] } {
+  const texts = raw.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  const notices: RaceNotice[] = [];
+  const race: RaceLane[] = [];
+  const { min, max } = raceLaneLimits;
+  for (const [i, text] of texts.entries()) {
+    if (race.length === max) {
+      notices.push({ key: 'notice.raceTooLong', values: { lanes: String(texts.length), max: String(max) } });
+      break;
+    }
+    const lane = parseLane(text, i + 1, notices);
+    if (lane) race.push(lane);
+  }
+  if (texts.length > 0 && race.length < min) {
+    notices.push({ key: 'notice.raceTooShort', values: { lanes: String(race.length), min: String(min), max: String(max) } });
+    return { race: [], notices };
+  }
+  return { race, notices };
+}
+
+/** Each lane writes only what differs from defaultLane, so links stay short; '' for no race. */
+export function serializeRace(race: readonly RaceLane[]): string {
+  return race.map(serializeLane).join(';');
+}
+
+function serializeLane(lane: RaceLane): string {
+  const defaults = defaultLane(lane.loss);
+  // Sliders the loss does not read change nothing it trains, so the link leaves them out.
+  const items = laneParamKeysOf(lane.loss)
+    .filter((key) => lane.params[key] !== defaults.params[key])
+    .map((key) => `${key}=${String(lane.params[key])}`);
+  if (lane.alphaFromRatio && readsAlpha(lane.loss)) items.push('auto');
+  if (lane.classWeighting !== defaults.classWeighting) items.push(`weighting=${lane.classWeighting}`);
+  if (lane.beta !== defaults.beta) items.push(`beta=${String(lane.beta)}`);
+  return items.length === 0 ? lane.loss : `${lane.loss}:${items.join(',')}`;
+}
