@@ -272,8 +272,10 @@ export class Trainer {
         grid: laneSlice(grid, k, gridSize * gridSize),
       };
     });
-    // NaN or ±∞ anywhere poisons every later step: stop here rather than train on garbage.
-    if (lanes.some((lane) => !Number.isFinite(lane.loss)) || !model.readParameters().every(Number.isFinite)) {
+    // NaN or ±∞ anywhere poisons every later step: stop here rather than train on garbage. (Without
+    // training data or losses yet there is no loss to judge, only the parameters.)
+    const judged = trainCount > 0 && this.objectives.length === model.lanes;
+    if ((judged && lanes.some((lane) => !Number.isFinite(lane.loss))) || !model.readParameters().every(Number.isFinite)) {
       this.isDiverged = true;
     }
     const snapshot: Snapshot = {
@@ -290,7 +292,7 @@ export class Trainer {
     return snapshot;
   }
 
-  /** Lane k's mean batch loss since the last snapshot, or its loss on the whole training set (NaN without one). */
+  /** Lane k's mean batch loss since the last snapshot, or its loss on the whole training set (NaN without data or a loss). */
   private laneLoss(k: number, trainLogits: Float32Array): number {
     if (this.stepsSinceSnapshot > 0) return (this.lossSums[k] as number) / this.stepsSinceSnapshot;
     const objective = this.objectives[k];

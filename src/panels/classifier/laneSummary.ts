@@ -6,7 +6,8 @@ import type { LanePoint } from './useTrainingSession';
 
 /**
  * What the history keeps of each lane of a snapshot: test metrics at the threshold, and the flips
- * since `previous`. Null for a snapshot of other lanes than the page's (sent before a lane change).
+ * since `previous`. Null for a snapshot of other lanes or other points than the page's (one sent
+ * before a change of lanes or data reached the worker, or before it had data).
  */
 export function summarizeLanes(
   snapshot: Snapshot,
@@ -15,7 +16,8 @@ export function summarizeLanes(
   labels: { train: Uint8Array; test: Uint8Array },
   threshold: number,
 ): Omit<LanePoint, 'loss'>[] | null {
-  if (snapshot.lanes.length !== lossIds.length) return null;
+  const fits = snapshot.lanes.every((lane) => lane.testLogits.length === labels.test.length && lane.trainLogits.length === labels.train.length);
+  if (snapshot.lanes.length !== lossIds.length || !fits) return null;
   return snapshot.lanes.map((lane, k) => {
     const ranking = rankingOf(lane.testLogits, labels.test);
     const metrics = ranking ? evaluationAt(ranking, labels.test, threshold).thresholdMetrics : null;
