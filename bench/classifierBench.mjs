@@ -1,5 +1,6 @@
-// The classifier view of the built app while it trains: the longest main-thread task, and how fast
-// the threshold slider repaints, with the real worker posting snapshots all the while.
+// The classifier view of the built app while it trains, with one network and with a four-lane
+// race: the longest main-thread task, and how fast the threshold slider repaints, with the real
+// worker posting snapshots all the while.
 import { launchChromium } from '../tests/e2e/chromium.mjs';
 import { ms, openPage, quantile, sliderRun } from './measure.mjs';
 
@@ -24,22 +25,36 @@ const SETTINGS = new URLSearchParams({
   alpha: '0.25',
   backend: 'wasm',
 });
+/** The race on the same workload: the lesson's comparison (cross-entropy, focal, α-CE, DWB). */
+const RACE = 'ce;focal:alpha=0.25;balanced-ce:auto;dwb';
 const TRAINING_MS = 5000;
 const WARM_UP_MOVES = 10;
 const MEASURED_MOVES = 100;
 
 /** @param {string} baseURL @returns {Promise<Row[]>} */
 export async function classifierRows(baseURL) {
+  const single = await viewRows(baseURL, SETTINGS, 'classifier');
+  const race = await viewRows(baseURL, new URLSearchParams({ ...Object.fromEntries(SETTINGS), race: RACE }), 'race');
+  return [...single, ...race];
+}
+
+/**
+ * @param {string} baseURL
+ * @param {URLSearchParams} settings
+ * @param {'classifier' | 'race'} view names the rows
+ * @returns {Promise<Row[]>}
+ */
+async function viewRows(baseURL, settings, view) {
   const browser = await launchChromium();
   try {
     const { page, errors } = await openPage(browser);
-    await page.goto(`${baseURL}?${SETTINGS}`, { waitUntil: 'networkidle' });
+    await page.goto(`${baseURL}?${settings}`, { waitUntil: 'networkidle' });
     await page.locator('[data-testid="play"]:not([disabled])').waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('input[data-testid="slider-threshold"]').waitFor({ state: 'visible' });
     await page.waitForTimeout(500); // let start-up work (the first snapshot, fonts) finish
     const backend = await page.locator('[data-testid="backend-in-use"]').textContent();
     const ratio = await page.locator('output[data-testid="value-ratio"]').first().textContent().catch(() => '?');
-    const boundary = await page.locator('[data-testid="boundary"] canvas').first().boundingBox();
+    const boundary = await page.locator('[data-testid="boundary"] canvas, [data-testid="race-boundary-1"] canvas').first().boundingBox();
 
     // Long tasks and frame gaps from before the click until TRAINING_MS after it.
     await page.evaluate(() => {
@@ -85,20 +100,20 @@ export async function classifierRows(baseURL) {
     await page.locator('[data-testid="pause"]').click().catch(() => undefined);
 
     console.log(
-      `classifier: ${backend?.trim()}, ratio ${ratio?.trim()}, boundary ${boundary ? `${Math.round(boundary.width)} px` : 'not found'}; ` +
+      `${view}: ${backend?.trim()}, ratio ${ratio?.trim()}, boundary ${boundary ? `${Math.round(boundary.width)} px` : 'not found'}; ` +
         `${trained.steps} steps in ${trained.seconds.toFixed(1)} s while the page showed ${probe.frames} frames (longest ${Math.round(probe.longestFrame)} ms)`,
     );
     console.log(`threshold slider: ${slider.latencies.length} moves measured after ${WARM_UP_MOVES} warm-up moves, training ${stillRunning ? 'still running' : 'STOPPED'} at the end`);
     if (slider.unchanged > 0) console.warn(`warning: ${slider.unchanged} moves did not change the threshold read-out within 30 frames`);
-    if (errors.length > 0) console.warn(`warning: the classifier page logged errors:\n  ${errors.join('\n  ')}`);
+    if (errors.length > 0) console.warn(`warning: the ${view} page logged errors:\n  ${errors.join('\n  ')}`);
     return [
-      { name: 'classifier training: steps/s on the page', value: Math.round(trained.steps / trained.seconds), unit: 'steps/s', target: null },
-      { name: 'classifier training: long tasks (> 50 ms)', value: probe.longTasks.length, unit: 'count', target: null },
-      { name: 'classifier training: longest task', value: ms(Math.max(0, ...probe.longTasks)), unit: 'ms', target: '≤ 50' },
-      { name: 'classifier training: longest frame', value: ms(probe.longestFrame), unit: 'ms', target: null },
-      { name: 'threshold slider-to-paint median (training)', value: ms(quantile(slider.latencies, 0.5)), unit: 'ms', target: null },
-      { name: 'threshold slider-to-paint p95 (training)', value: ms(quantile(slider.latencies, 0.95)), unit: 'ms', target: '≤ 16' },
-      { name: 'threshold slider longest task (training)', value: ms(Math.max(0, ...slider.longTasks)), unit: 'ms', target: null },
+      { name: `${view} training: steps/s on the page`, value: Math.round(trained.steps / trained.seconds), unit: 'steps/s', target: null },
+      { name: `${view} training: long tasks (> 50 ms)`, value: probe.longTasks.length, unit: 'count', target: null },
+      { name: `${view} training: longest task`, value: ms(Math.max(0, ...probe.longTasks)), unit: 'ms', target: '≤ 50' },
+      { name: `${view} training: longest frame`, value: ms(probe.longestFrame), unit: 'ms', target: null },
+      { name: `${view}: threshold slider-to-paint median (training)`, value: ms(quantile(slider.latencies, 0.5)), unit: 'ms', target: null },
+      { name: `${view}: threshold slider-to-paint p95 (training)`, value: ms(quantile(slider.latencies, 0.95)), unit: 'ms', target: '≤ 16' },
+      { name: `${view}: threshold slider longest task (training)`, value: ms(Math.max(0, ...slider.longTasks)), unit: 'ms', target: null },
     ];
   } finally {
     await browser.close();

@@ -1,5 +1,6 @@
-// Training speed side by side (the app's worker, a bare tfjs loop, a plain-TypeScript yardstick),
-// grid prediction plus boundary paint, and tensor growth over 10,000 steps: on the bench page
+// Training speed side by side (the app's worker with one network and with a four-lane race, a bare
+// tfjs loop, a plain-TypeScript yardstick), grid prediction plus boundary paint, and tensor growth
+// over 10,000 steps of one network and of a race: on the bench page
 // (bench/page), built with vite.bench.config.ts into dist-bench/ and opened in headless Chromium.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ const CONFIG = fileURLToPath(new URL('../vite.bench.config.ts', import.meta.url)
 export const BENCH_DIST = fileURLToPath(new URL('../dist-bench', import.meta.url));
 
 const BATCH_SIZES = [64, 256];
+/** The race is timed on the issue's workload (batch 256), next to the one-network loop. */
+const RACE_BATCH_SIZE = 256;
 /**
  * Each loop runs this many times (BENCH_ROUNDS, default 2), interleaved, and the best round counts:
  * other work on a shared 2-core machine only ever slows a loop down.
@@ -47,7 +50,7 @@ export async function trainingRows() {
     await page.waitForFunction(() => window.imbalanceBench !== undefined, null, { timeout: 30_000 });
     const points = await page.evaluate(() => window.imbalanceBench?.points);
     console.log(`bench page: ${points?.train} training and ${points?.test} test points (blobs, 1 : 10, seed 1)`);
-    /** @param {'app' | 'bareTf' | 'yardstick'} loop @param {number} batchSize */
+    /** @param {'app' | 'race' | 'bareTf' | 'yardstick'} loop @param {number} batchSize */
     const runLoop = (loop, batchSize) =>
       page.evaluate(([name, timing]) => {
         const bench = window.imbalanceBench;
@@ -59,7 +62,8 @@ export async function trainingRows() {
     const best = {};
     for (let round = 1; round <= ROUNDS; round++) {
       for (const batchSize of BATCH_SIZES) {
-        for (const loop of /** @type {const} */ (['yardstick', 'bareTf', 'app'])) {
+        const loops = /** @type {const} */ (['yardstick', 'bareTf', 'app', 'race']).filter((l) => l !== 'race' || batchSize === RACE_BATCH_SIZE);
+        for (const loop of loops) {
           const result = await runLoop(loop, batchSize);
           const key = `${loop}/${batchSize}`;
           const reported = 'reportedStepsPerSecond' in result ? result.reportedStepsPerSecond : undefined;
@@ -92,6 +96,16 @@ export async function trainingRows() {
       `memory: ${memory.steps} steps, ${memory.snapshots} snapshots (${MEMORY.gridSize}² grid), a setTraining, a reset and a setData, in ${Math.round(memory.ms)} ms on ${memory.backend}; ` +
         `${memory.tensorsBefore} → ${memory.tensorsAfter} tensors, ${memory.bytesBefore} → ${memory.bytesAfter} bytes`,
     );
+    const raceMemory = await page.evaluate((options) => {
+      const bench = window.imbalanceBench;
+      if (!bench) throw new Error('no window.imbalanceBench');
+      return bench.raceMemory(options);
+    }, MEMORY);
+    const raceLosses = await page.evaluate(() => window.imbalanceBench?.raceLosses.join(', '));
+    console.log(
+      `race memory (${raceLosses}): ${raceMemory.steps} steps, ${raceMemory.snapshots} snapshots, in ${Math.round(raceMemory.ms)} ms; ` +
+        `${raceMemory.tensorsBefore} → ${raceMemory.tensorsAfter} tensors`,
+    );
     if (errors.length > 0) console.warn(`warning: the bench page logged errors:\n  ${errors.join('\n  ')}`);
 
     const speed = (/** @type {string} */ key) => best[key]?.stepsPerSecond ?? Number.NaN;
@@ -114,6 +128,16 @@ export async function trainingRows() {
         target: '≥ 90',
       });
     }
+    const raceKey = `race/${RACE_BATCH_SIZE}`;
+    rows.push(
+      { name: `race 4 lanes b${RACE_BATCH_SIZE}: steps/s per lane`, value: rate(speed(raceKey)), unit: 'steps/s', target: null },
+      {
+        name: 'race 4 lanes: per lane ÷ one model',
+        value: percent((100 * speed(raceKey)) / speed(`app/${RACE_BATCH_SIZE}`)),
+        unit: '%',
+        target: '≥ 80',
+      },
+    );
     const predict = quantile(grid.predictMs, 0.5);
     const paint = quantile(grid.paintMs, 0.5);
     rows.push(
@@ -125,6 +149,7 @@ export async function trainingRows() {
       { name: 'tensors at step 100', value: memory.tensorsBefore, unit: 'count', target: null },
       { name: `tensors after ${memory.steps.toLocaleString('en-US')} more steps`, value: memory.tensorsAfter, unit: 'count', target: null },
       { name: 'tensor growth', value: memory.tensorsAfter - memory.tensorsBefore, unit: 'count', target: '= 0' },
+      { name: `race: tensor growth over ${raceMemory.steps.toLocaleString('en-US')} steps`, value: raceMemory.tensorsAfter - raceMemory.tensorsBefore, unit: 'count', target: '= 0' },
     );
     return rows;
   } finally {

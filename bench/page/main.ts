@@ -9,6 +9,7 @@ import type { FromWorker, PackedPoints } from '../../src/model/protocol';
 import { TrainingClient } from '../../src/model/trainingClient';
 import {
   modelConfig,
+  RACE_LOSSES,
   trainingConfig,
   type LoopResult,
   type LoopTiming,
@@ -101,7 +102,7 @@ async function app(timing: LoopTiming): Promise<AppLoopResult> {
   try {
     client.send({ type: 'init', backend: 'wasm', gridSize: APP_GRID_SIZE, extent: VIEW_EXTENT });
     client.send({ type: 'setModel', model: modelConfig() });
-    client.send({ type: 'setTraining', training: trainingConfig(timing.batchSize) });
+    client.send({ type: 'setTraining', training: trainingConfig(timing.batchSize, undefined, timing.losses) });
     client.send({ type: 'setData', train: copy(train), test: copy(test) });
     await until(() => backend !== '' && seen.length > 0, 30_000, 'no ready and snapshot');
     if (backend !== 'wasm') throw new Error(`app worker runs on ${backend}, not wasm`);
@@ -236,7 +237,21 @@ async function predictPaint(options: {
   return { predictMs, snapshotMs, backend, paintMs, updateMs, size: options.size, devicePixelRatio: window.devicePixelRatio };
 }
 
-const api = { app, yardstick, bareTf, memory, predictPaint, points: { train: train.labels.length, test: test.labels.length } };
+/** The app's worker training a four-lane race (RACE_LOSSES) on the same workload. */
+const race = (timing: LoopTiming) => app({ ...timing, losses: RACE_LOSSES });
+const raceMemory = (options: Omit<MemoryRequest, 'type' | 'train' | 'test' | 'losses'>) => memory({ ...options, losses: RACE_LOSSES });
+
+const api = {
+  app,
+  race,
+  yardstick,
+  bareTf,
+  memory,
+  raceMemory,
+  predictPaint,
+  points: { train: train.labels.length, test: test.labels.length },
+  raceLosses: RACE_LOSSES,
+};
 export type BenchApi = typeof api;
 
 declare global {

@@ -2,6 +2,7 @@
  * What the bench page and its workers agree on: the one workload every training loop runs, and
  * the messages that start a measurement and carry its result back.
  */
+import type { BinaryLossId } from '../../src/losses/types';
 import type { ModelConfig, PackedPoints, TrainingConfig } from '../../src/model/protocol';
 
 /** The issue's workload: 2 → 16 → 16 → 1, tanh, Adam lr 0.01, focal loss γ 2 α 0.25. */
@@ -34,9 +35,12 @@ const lossParams = (gamma: number) => ({
   priorPos: 1 / 11,
 });
 
-/** The app's training settings for the workload: `lanes` lanes of focal loss (one network by default). */
-export const trainingConfig = (batchSize: number, gamma: number = WORKLOAD.gamma, lanes = 1): TrainingConfig => ({
-  lanes: Array.from({ length: lanes }, () => ({ loss: 'focal', params: lossParams(gamma), classWeighting: 'none', beta: 0.999 })),
+/** A four-lane race of the kind a teacher runs: the losses differ, and so does the JS work per lane. */
+export const RACE_LOSSES: readonly BinaryLossId[] = ['ce', 'focal', 'balanced-ce', 'dwb'];
+
+/** The app's training settings for the workload: one lane per loss (one focal network by default). */
+export const trainingConfig = (batchSize: number, gamma: number = WORKLOAD.gamma, losses: readonly BinaryLossId[] = ['focal']): TrainingConfig => ({
+  lanes: losses.map((loss) => ({ loss, params: lossParams(gamma), classWeighting: 'none', beta: 0.999 })),
   optimizer: 'adam',
   learningRate: WORKLOAD.learningRate,
   batchSize,
@@ -46,6 +50,8 @@ export const trainingConfig = (batchSize: number, gamma: number = WORKLOAD.gamma
 /** How long a training loop runs before and while it is timed. */
 export interface LoopTiming {
   batchSize: number;
+  /** The app's loop only: the losses of a race, one lane each (default: one focal network). */
+  losses?: readonly BinaryLossId[];
   warmUpMs: number;
   measureMs: number;
 }
@@ -77,6 +83,8 @@ export interface MemoryRequest {
   stepsPerSnapshot: number;
   gridSize: number;
   batchSize: number;
+  /** One lane per loss (default: one focal network). */
+  losses?: readonly BinaryLossId[];
 }
 
 export interface MemoryResult {

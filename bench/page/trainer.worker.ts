@@ -14,7 +14,7 @@ import { useWasmBackend } from './wasm';
 function newTrainer(request: MemoryRequest | PredictRequest): Trainer {
   const trainer = new Trainer();
   trainer.setModel(modelConfig());
-  trainer.setTraining(trainingConfig(request.batchSize));
+  trainer.setTraining(trainingConfig(request.batchSize, undefined, request.type === 'memory' ? request.losses : undefined));
   trainer.setData(request.train, request.test);
   return trainer;
 }
@@ -25,7 +25,7 @@ function newTrainer(request: MemoryRequest | PredictRequest): Trainer {
  * everything has been created (after the first snapshot), so only growth shows.
  */
 function memory(request: MemoryRequest): MemoryResult {
-  const { steps, stepsPerSnapshot, gridSize, batchSize } = request;
+  const { steps, stepsPerSnapshot, gridSize, batchSize, losses } = request;
   const trainer = newTrainer(request);
   trainer.train(stepsPerSnapshot);
   trainer.snapshot(gridSize, VIEW_EXTENT, true);
@@ -41,10 +41,10 @@ function memory(request: MemoryRequest): MemoryResult {
     trainer.snapshot(gridSize, VIEW_EXTENT, true);
     snapshots++;
     const passed = (fraction: number) => previous < fraction * steps && done >= fraction * steps;
-    if (passed(0.25)) trainer.setTraining(trainingConfig(batchSize, 1));
+    if (passed(0.25)) trainer.setTraining(trainingConfig(batchSize, 1, losses));
     if (passed(0.5)) trainer.reset();
     if (passed(0.75)) {
-      trainer.setTraining(trainingConfig(batchSize));
+      trainer.setTraining(trainingConfig(batchSize, undefined, losses));
       trainer.setData(request.train, request.test);
     }
   }

@@ -138,6 +138,8 @@ export function createXYChart(svgElement: SVGSVGElement): XYChart {
   const xScale = scaleLinear();
   const yScale = scaleLinear();
   let drawnLayout = '';
+  /** The y tick labels' width and the axis title's font size, and the y axis they were measured for. */
+  let measured = { yKey: '', tickWidth: 0, titlePx: 15 };
   let drawnPaths = new Map<string, readonly unknown[]>();
   let innerWidth = 0;
   let innerHeight = 0;
@@ -151,9 +153,16 @@ export function createXYChart(svgElement: SVGSVGElement): XYChart {
     yAxis.call(axisLeft(yScale).ticks(Math.max(2, Math.round(innerHeight / 50))).tickFormat(tickFormatFor(yScale.domain())));
     // The left margin fits the widest tick label as the projector's rem sizes it ("0.0005" at
     // 18 px would otherwise run into the axis title); 0 when not laid out (detached, hidden).
-    const tickWidth = (yAxis.node() as SVGGElement).getBBox().width || margin.left - 30;
-    const titlePx = Number.parseFloat(getComputedStyle(yTitle.node() as Element).fontSize) || 15;
-    const left = Math.ceil(tickWidth + 10 + titlePx);
+    // Measuring forces a layout of the page, so only when the y ticks changed: a chart of a run's
+    // history gets a new x domain with every snapshot and the same y ticks.
+    const yKey = [innerHeight, ...yScale.domain(), frame.yLabel].join('|');
+    if (yKey !== measured.yKey || measured.tickWidth === 0) {
+      const tickWidth = (yAxis.node() as SVGGElement).getBBox().width;
+      const titlePx = Number.parseFloat(getComputedStyle(yTitle.node() as Element).fontSize) || 15;
+      measured = { yKey, tickWidth, titlePx };
+    }
+    const tickWidth = measured.tickWidth || margin.left - 30;
+    const left = Math.ceil(tickWidth + 10 + measured.titlePx);
     plot.attr('transform', `translate(${left},${margin.top})`);
     innerWidth = Math.max(10, frame.width - left - margin.right);
     clipRect.attr('x', -2).attr('y', -2).attr('width', innerWidth + 4).attr('height', innerHeight + 4); // room for the stroke at 0 and 1

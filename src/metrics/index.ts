@@ -25,5 +25,5 @@ export type { Evaluation } from './evaluate';
 export { isPositive, checkInputs } from './inputs';
 export { countFlips } from './flips';
 export type { Flips } from './flips';
-export { thresholdAtRecall } from './matchedRecall';
+export { thresholdAtRecall, operatingPointAtRecall } from './matchedRecall';
 export type { OperatingPoint } from './matchedRecall';

@@ -3,7 +3,7 @@
  * fixed and ask what each model pays for it in precision. One loss's default threshold of ½ may sit
  * at recall 0.9 and another's at 0.4; comparing them there compares thresholds, not losses.
  */
-import { scoreSteps } from './scoreSteps';
+import { scoreSteps, type ScoreSteps } from './scoreSteps';
 
 export interface OperatingPoint {
   /** Predict minority when score ≥ threshold; always one of the scores. */
@@ -30,9 +30,12 @@ export function thresholdAtRecall(
   labels: ArrayLike<number>,
   targetRecall: number | null,
 ): OperatingPoint | null {
-  if (targetRecall === null) return null;
-  const steps = scoreSteps(scores, labels);
-  if (steps.positives === 0) return null;
+  return targetRecall === null ? null : operatingPointAtRecall(scoreSteps(scores, labels), targetRecall);
+}
+
+/** thresholdAtRecall on steps already sorted, for a caller that asks of one model at many recalls. */
+export function operatingPointAtRecall(steps: ScoreSteps, targetRecall: number | null): OperatingPoint | null {
+  if (targetRecall === null || steps.positives === 0) return null;
   for (let k = 0; k < steps.thresholds.length; k++) {
     const truePositives = steps.truePositives[k] ?? 0;
     // The same division as thresholdMetrics' tp / (tp + fn), so a target read off another model's

@@ -6,8 +6,9 @@
  * loss graph and its tape cost more kernels than the whole network (measured on wasm: focal's
  * value and gradient ~600 µs a batch of 256, the rest of the step about the same), once per lane.
  * Here the logits of all lanes come back in one read (cheap on wasm and cpu, which compute
- * synchronously), every lane's loss is a loop over K × B numbers (~0.1 µs each), and one tensor
- * of derivatives goes back.
+ * synchronously), every lane's derivative is a loop over K × B numbers (~0.1 µs each), and one
+ * tensor of derivatives goes back. The loss's value is not needed for a step: it is taken on the
+ * whole training set when the page asks for a snapshot.
  */
 import { binaryLosses } from '../losses';
 import type { Label } from '../losses/types';
@@ -25,28 +26,40 @@ export function laneObjective(training: LaneTraining, trainLabels: Uint8Array): 
   return { training, weights: classWeights(classCounts(trainLabels), training.classWeighting, training.beta) };
 }
 
+/** Where one lane's values sit in an array of several lanes': example i at offset + i·stride. */
+export interface LaneSlots {
+  offset: number;
+  stride: number;
+}
+
 /**
- * Writes ∂(mean loss)/∂logit for the batch into the lane's slots of `gradient` (from `offset`,
- * one per example), reading the logits from the same slots of `logits`; returns the mean loss.
- * `rows` are the examples' indices into `labels`; null: every example, in order.
+ * Writes ∂(mean loss)/∂logit for the batch into the lane's slots of `gradient`, reading the logits
+ * from the same slots of `logits`. `rows` are the examples' indices into `labels`.
  */
-export function batchObjective(
+export function batchGradient(
   { training: { loss, params }, weights: [weightNeg, weightPos] }: LaneObjective,
   logits: Float32Array,
-  offset: number,
+  { offset, stride }: LaneSlots,
   rows: Int32Array | null,
   labels: Uint8Array,
-  gradient: Float32Array | null,
-): number {
-  const { value, grad } = binaryLosses[loss];
+  gradient: Float32Array,
+): void {
+  const { grad } = binaryLosses[loss];
   const n = rows ? rows.length : labels.length;
-  let sum = 0;
   for (let i = 0; i < n; i++) {
     const y = labels[rows ? (rows[i] as number) : i] as Label;
-    const x = logits[offset + i] as number;
-    const w = y === 1 ? weightPos : weightNeg;
-    sum += w * value(x, y, params);
-    if (gradient) gradient[offset + i] = (w * grad(x, y, params)) / n;
+    const slot = offset + i * stride;
+    gradient[slot] = ((y === 1 ? weightPos : weightNeg) * grad(logits[slot] as number, y, params)) / n;
   }
-  return sum / n;
+}
+
+/** The mean of w_y · L over every example, from their logits (one per label, in order). */
+export function meanLoss({ training: { loss, params }, weights: [weightNeg, weightPos] }: LaneObjective, logits: Float32Array, labels: Uint8Array): number {
+  const { value } = binaryLosses[loss];
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i] as Label;
+    sum += (y === 1 ? weightPos : weightNeg) * value(logits[i] as number, y, params);
+  }
+  return sum / labels.length;
 }

@@ -1,3 +1,4 @@
+import type { LossBudget } from '../losses/lossBudget';
 import type { AllLossParams, BinaryLossId } from '../losses/types';
 
 /**
@@ -55,12 +56,16 @@ export type ToWorker =
 
 /** One lane's network as the page draws it: logits for every train and test point and over the grid. */
 export interface LaneSnapshot {
-  /** Mean training loss (without the weight decay) over the steps since the last snapshot. */
+  /** The training loss (without the weight decay) on the whole training set, at this step. */
   loss: number;
   trainLogits: Float32Array;
   testLogits: Float32Array;
   /** gridSize × gridSize probabilities of the minority class, row by row from the top (y = +extent). */
   grid: Float32Array;
+  /** Each training point's share of the gradient (the largest is 1); null without data or a loss. */
+  pointWeights: Float32Array | null;
+  /** Where the training loss and gradient go (easy/hard × class); null without data or a loss. */
+  budget: LossBudget | null;
 }
 
 /** Minority examples in the mini-batches (the same batches for every lane). */

@@ -11,8 +11,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { binaryLosses } from '../losses';
+import { gradientShares } from '../losses/gradientShare';
+import { lossBudget } from '../losses/lossBudget';
 import { EpochBatches } from './batches';
-import { batchObjective, laneObjective, type LaneObjective } from './laneObjective';
+import { batchGradient, laneObjective, meanLoss, type LaneObjective } from './laneObjective';
 import { INPUT_FEATURES, Mlp, validateModelConfig } from './mlp';
 import { createOptimizer, type FlatOptimizer } from './optimizers';
 import type { BatchCounts, LaneSnapshot, ModelConfig, PackedPoints, SerializedWeights, Snapshot, TrainingConfig } from './protocol';
@@ -83,18 +85,6 @@ function validateTraining(config: TrainingConfig): void {
   }
 }
 
-/** 1 for every kernel entry of every lane, 0 for the biases: weight decay leaves biases alone. */
-function kernelMask(model: Mlp): Float32Array {
-  const mask = new Float32Array(model.lanes * model.laneSize);
-  for (let k = 0, offset = 0; k < model.lanes; k++) {
-    for (const { inputs, outputs } of model.layers) {
-      mask.fill(1, offset, offset + inputs * outputs);
-      offset += (inputs + 1) * outputs;
-    }
-  }
-  return mask;
-}
-
 const noBatches = (batchSize: number): BatchCounts => ({ lastPositives: null, batchSize, batches: 0, batchesWithoutPositives: 0 });
 
 export class Trainer {
@@ -111,8 +101,6 @@ export class Trainer {
   private batches: EpochBatches | null = null;
   private decay: { lambda: number; mask: tf.Tensor1D } | null = null;
   private grid: { size: number; extent: number; x: tf.Tensor2D } | null = null;
-  /** Σ of each lane's batch loss since the last snapshot. */
-  private lossSums = new Float64Array(0);
   private batchCounts: BatchCounts = noBatches(0);
   private stepCount = 0;
   private stepsSinceSnapshot = 0;
@@ -212,14 +200,12 @@ export class Trainer {
           ? (this.batches ??= new EpochBatches(n, model.config.seed)).next(trainSet.x, training.batchSize)
           : { x: trainSet.x, rows: null };
       const trace = model.trace(batch.x);
+      // [size, lanes]: example i's logit in lane k at i·lanes + k.
       const logits = trace.logits.dataSync() as Float32Array;
       const size = logits.length / model.lanes;
       const dLogits = new Float32Array(logits.length);
-      const { lossSums } = this;
-      this.objectives.forEach((objective, k) => {
-        lossSums[k] = (lossSums[k] as number) + batchObjective(objective, logits, k * size, batch.rows, labels, dLogits);
-      });
-      let gradient = model.gradient(trace, tf.tensor2d(dLogits, [model.lanes, size]));
+      this.objectives.forEach((objective, k) => batchGradient(objective, logits, { offset: k, stride: model.lanes }, batch.rows, labels, dLogits));
+      let gradient = model.gradient(trace, tf.tensor2d(dLogits, [size, model.lanes]));
       const decay = this.weightDecay(model, training.weightDecay);
       // ∂/∂θ of (λ/2)·Σ kernel² is λ·θ on the kernels.
       if (decay) gradient = tf.add(gradient, tf.mul(tf.mul(model.parameters, decay.mask), decay.lambda));
@@ -245,16 +231,15 @@ export class Trainer {
     if (lambda === 0) return null;
     if (this.decay?.mask.size !== model.parameters.size) {
       this.decay?.mask.dispose();
-      this.decay = { lambda, mask: tf.keep(tf.tensor1d(kernelMask(model))) };
+      this.decay = { lambda, mask: tf.keep(tf.tensor1d(model.kernelMask())) };
     }
     this.decay.lambda = lambda;
     return this.decay;
   }
 
   /**
-   * Everything the page draws, per lane. `loss` is the mean batch loss over the steps since the
-   * last snapshot; with no step since (after a reset, a pause, new data), the loss on the whole
-   * training set. Reading back is also where divergence is detected.
+   * Everything the page draws, per lane, with each lane's loss on the whole training set. Reading
+   * back is also where divergence is detected.
    */
   snapshot(gridSize: number, extent: number, running = false): Snapshot {
     const model = this.requireModel();
@@ -263,13 +248,21 @@ export class Trainer {
     const grid = this.gridProbabilities(model, gridSize, extent);
     const trainCount = this.trainSet?.labels.length ?? 0;
     const testCount = this.testSet?.labels.length ?? 0;
+    const labels = this.trainSet?.labels ?? new Uint8Array(0);
     const lanes: LaneSnapshot[] = Array.from({ length: model.lanes }, (_, k) => {
       const laneLogits = laneSlice(trainLogits, k, trainCount);
+      // What the page draws of each training point, computed here, off the page's main thread.
+      const objective = trainCount > 0 ? this.objectives[k] : undefined;
+      const described = objective
+        ? ([laneLogits, labels, objective.training.loss, objective.training.params, objective.weights] as const)
+        : null;
       return {
         loss: this.laneLoss(k, laneLogits),
         trainLogits: laneLogits,
         testLogits: laneSlice(testLogits, k, testCount),
         grid: laneSlice(grid, k, gridSize * gridSize),
+        pointWeights: described ? gradientShares(...described) : null,
+        budget: described ? lossBudget(...described) : null,
       };
     });
     // NaN or ±∞ anywhere poisons every later step: stop here rather than train on garbage. (Without
@@ -288,17 +281,14 @@ export class Trainer {
     };
     this.stepsSinceSnapshot = 0;
     this.millisecondsSinceSnapshot = 0;
-    this.lossSums.fill(0);
     return snapshot;
   }
 
-  /** Lane k's mean batch loss since the last snapshot, or its loss on the whole training set (NaN without data or a loss). */
+  /** Lane k's loss on the whole training set (NaN without data or a loss). */
   private laneLoss(k: number, trainLogits: Float32Array): number {
-    if (this.stepsSinceSnapshot > 0) return (this.lossSums[k] as number) / this.stepsSinceSnapshot;
     const objective = this.objectives[k];
     const labels = this.trainSet?.labels;
-    if (!objective || !labels || labels.length === 0) return Number.NaN;
-    return batchObjective(objective, trainLogits, 0, null, labels, null);
+    return objective && labels && labels.length > 0 ? meanLoss(objective, trainLogits, labels) : Number.NaN;
   }
 
   /** σ(logit) of every lane over gridSize² nodes of [−extent, extent]², lane by lane, row by row from the top. */
@@ -363,7 +353,6 @@ export class Trainer {
     this.stepsSinceSnapshot = 0;
     this.millisecondsSinceSnapshot = 0;
     this.isDiverged = false;
-    this.lossSums = new Float64Array(this.training?.lanes.length ?? 1);
     this.batchCounts = noBatches(0);
   }
 
@@ -377,6 +366,5 @@ export class Trainer {
   private updateObjectives(): void {
     const labels = this.trainSet?.labels ?? new Uint8Array(0);
     this.objectives = (this.training?.lanes ?? []).map((lane) => laneObjective(lane, labels));
-    if (this.lossSums.length !== this.objectives.length) this.lossSums = new Float64Array(this.objectives.length);
   }
 }

@@ -53,7 +53,7 @@ function gradients(activation: Activation): { byHand: Float32Array; probabilitie
     const y = tf.tensor1d(Float32Array.from(data.labels));
     const trace = mlp.trace(x);
     const { grad } = tf.valueAndGrad((z: tf.Tensor1D) => tf.mean(tfBinaryLosses.ce(z, y, {})))(tf.reshape(trace.logits, [-1]));
-    return { byHand: new Float32Array(mlp.gradient(trace, tf.reshape(grad, [1, -1])).dataSync()), probabilities: new Float32Array(mlp.probabilities(x).dataSync()) };
+    return { byHand: new Float32Array(mlp.gradient(trace, tf.reshape(grad, [-1, 1])).dataSync()), probabilities: new Float32Array(mlp.probabilities(x).dataSync()) };
   });
   mlp.dispose();
   return result;

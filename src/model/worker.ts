@@ -55,8 +55,10 @@ function postSnapshot(): void {
     running = false;
     snapshot.running = false;
   }
-  // Every lane's arrays are views of three buffers: each is handed over once.
-  const buffers = new Set(snapshot.lanes.flatMap((lane) => [lane.trainLogits.buffer, lane.testLogits.buffer, lane.grid.buffer]));
+  // Every lane's logits and grid are views of three buffers: each is handed over once.
+  const buffers = new Set(
+    snapshot.lanes.flatMap((lane) => [lane.trainLogits.buffer, lane.testLogits.buffer, lane.grid.buffer, ...(lane.pointWeights ? [lane.pointWeights.buffer] : [])]),
+  );
   post({ type: 'snapshot', snapshot }, [...buffers].filter((buffer) => buffer instanceof ArrayBuffer));
   if (current.diverged && !reportedDivergence) post({ type: 'diverged', step: current.step });
   reportedDivergence = current.diverged;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBoundaryMap } from '../../charts/boundaryMap';
 import type { BoundaryFrame, BoundaryMap } from '../../charts/boundaryMap';
+import { cancelPaint, schedulePaint } from '../paintQueue';
 import { useElementSize } from '../useElementSize';
 
 type Props = Omit<BoundaryFrame, 'size'> & {
@@ -29,13 +30,17 @@ export function BoundaryPanel({ onPlaneClick, title, testId = 'boundary', ...fra
     if (!boxRef.current) return;
     const map = createBoundaryMap(boxRef.current, { onPlaneClick: (x, y, m) => onClickRef.current?.(x, y, m) });
     mapRef.current = map;
-    return () => map.destroy();
+    return () => {
+      cancelPaint(map);
+      map.destroy();
+    };
   }, []);
 
   const { extent, grid, gridSize, threshold, train, test, showContours } = frame;
   useLayoutEffect(() => {
-    if (!mapRef.current || width === 0) return;
-    mapRef.current.update({ size: Math.min(width, 720), extent, grid, gridSize, threshold, train, test, showContours });
+    const map = mapRef.current;
+    if (!map || width === 0) return;
+    schedulePaint(map, () => map.update({ size: Math.min(width, 720), extent, grid, gridSize, threshold, train, test, showContours }));
   }, [width, extent, grid, gridSize, threshold, train, test, showContours]);
 
   return (

@@ -1,10 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VIEW_EXTENT } from '../../data/types';
-import { gradientShares } from '../../losses/gradientShare';
-import { lossBudget } from '../../losses/lossBudget';
-import { thresholdAtRecall } from '../../metrics';
-import { classCounts, classWeights } from '../../model/classWeighting';
+import { operatingPointAtRecall, scoreSteps } from '../../metrics';
+import { classCounts } from '../../model/classWeighting';
 import type { LaneTraining, PackedPoints, Snapshot } from '../../model/protocol';
 import type { LabState } from '../../state/labState';
 import { StateSlider } from '../StateSlider';
@@ -35,35 +33,18 @@ export function RacePanels({ state, update, lanes, snapshot, history, data, grid
   const trainLabels = data.train.labels;
   const testLabels = data.test.labels;
   const styles = useMemo(() => laneStyles(lanes.map((lane) => lane.loss)), [lanes]);
-  const weights = useMemo(
-    () => lanes.map((lane) => classWeights(classCounts(trainLabels), lane.classWeighting, lane.beta)),
-    [lanes, trainLabels],
-  );
   const rankings = useMemo(() => snapshot?.lanes.map((lane) => rankingOf(lane.testLogits, testLabels)) ?? [], [snapshot, testLabels]);
+  // Lane 1's scores sorted once a snapshot; a threshold move then only walks them.
+  const laneOneSteps = useMemo(() => (rankings[0] ? scoreSteps(rankings[0].scores, testLabels) : null), [rankings, testLabels]);
   const results = useMemo((): LaneResult[] => {
     const evaluations = rankings.map((ranking) => (ranking ? evaluationAt(ranking, testLabels, threshold) : null));
-    const laneOne = rankings[0];
     return evaluations.map((evaluation, k) => ({
       evaluation,
       laneOneAtSameRecall:
-        k > 0 && laneOne && evaluation ? thresholdAtRecall(laneOne.scores, testLabels, evaluation.thresholdMetrics.minorityRecall) : null,
+        k > 0 && laneOneSteps && evaluation ? operatingPointAtRecall(laneOneSteps, evaluation.thresholdMetrics.minorityRecall) : null,
     }));
-  }, [rankings, testLabels, threshold]);
-  // Loss parameters and class weights per lane, on the training set as it is now.
-  const perLane = useMemo(
-    () =>
-      lanes.map((lane, k) => {
-        const logits = snapshot?.lanes[k]?.trainLogits;
-        const laneWeights = weights[k] ?? [1, 1];
-        return logits
-          ? {
-              shares: gradientShares(logits, trainLabels, lane.loss, lane.params, laneWeights),
-              budget: lossBudget(logits, trainLabels, lane.loss, lane.params, laneWeights),
-            }
-          : { shares: null, budget: null };
-      }),
-    [lanes, snapshot, trainLabels, weights],
-  );
+  }, [rankings, laneOneSteps, testLabels, threshold]);
+  const budgets = useMemo(() => lanes.map((_, k) => snapshot?.lanes[k]?.budget ?? null), [lanes, snapshot]);
   const names = state.race.map((lane, k) => (
     <LaneName key={k} index={k} lane={lane} training={lanes[k] as LaneTraining} style={styles[k] as (typeof styles)[number]} />
   ));
@@ -83,7 +64,7 @@ export function RacePanels({ state, update, lanes, snapshot, history, data, grid
             grid={snapshot?.lanes[k]?.grid ?? null}
             gridSize={snapshot?.gridSize ?? gridSize}
             threshold={threshold}
-            train={{ coords: data.train.coords, labels: trainLabels, weights: perLane[k]?.shares ?? null }}
+            train={{ coords: data.train.coords, labels: trainLabels, weights: snapshot?.lanes[k]?.pointWeights ?? null }}
             test={null}
             showContours
           />
@@ -106,11 +87,11 @@ export function RacePanels({ state, update, lanes, snapshot, history, data, grid
           <RaceResults results={results} styles={styles} threshold={threshold} />
           <StateSlider paramKey="threshold" state={state} update={update} />
         </div>
-        <LossBudgetTable budgets={perLane.map((lane) => lane.budget)} names={names} />
+        <LossBudgetTable budgets={budgets} names={names} />
       </div>
       <RaceCharts
         evaluations={results.map((r) => r.evaluation)}
-        budgets={perLane.map((lane) => lane.budget)}
+        budgets={budgets}
         history={history}
         styles={styles}
         positiveRate={positives + negatives > 0 ? positives / (positives + negatives) : null}

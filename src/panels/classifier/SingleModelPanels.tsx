@@ -4,8 +4,7 @@ import { lossStyles } from '../../config';
 import { shuffle, streamFor } from '../../data';
 import { VIEW_EXTENT } from '../../data/types';
 import type { LabeledPoint } from '../../data/types';
-import { gradientShares } from '../../losses/gradientShare';
-import { classCounts, classWeights } from '../../model/classWeighting';
+import { classCounts } from '../../model/classWeighting';
 import type { LaneTraining, ModelConfig, SerializedWeights, Snapshot } from '../../model/protocol';
 import type { LabState } from '../../state/labState';
 import { numberParamByKey } from '../../state/paramTable';
@@ -63,12 +62,6 @@ export function SingleModelPanels({ state, update, lane, snapshot, history, data
   const { threshold } = state;
   const ranking = useMemo(() => (current ? rankingOf(current.testLogits, testLabels) : null), [current, testLabels]);
   const evaluation = useMemo(() => (ranking ? evaluationAt(ranking, testLabels, threshold) : null), [ranking, testLabels, threshold]);
-  const shares = useMemo(() => {
-    if (!current) return null;
-    const labels = data.packed.train.labels;
-    const weights = classWeights(classCounts(labels), lane.classWeighting, lane.beta);
-    return gradientShares(current.trainLogits, labels, lane.loss, lane.params, weights);
-  }, [current, data.packed.train.labels, lane]);
 
   const onPlaneClick = useCallback(
     (x: number, y: number, { shift, alt }: { shift: boolean; alt: boolean }) => {
@@ -105,7 +98,7 @@ export function SingleModelPanels({ state, update, lane, snapshot, history, data
             grid={current?.grid ?? null}
             gridSize={snapshot?.gridSize ?? gridSize}
             threshold={threshold}
-            train={{ coords: data.packed.train.coords, labels: data.packed.train.labels, weights: shares }}
+            train={{ coords: data.packed.train.coords, labels: data.packed.train.labels, weights: current?.pointWeights ?? null }}
             test={showTest ? data.packed.test : null}
             showContours
             onPlaneClick={onPlaneClick}

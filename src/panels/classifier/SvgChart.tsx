@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { cancelPaint, schedulePaint } from '../paintQueue';
 import { useElementSize } from '../useElementSize';
 
 interface Renderer<F> {
@@ -25,12 +26,16 @@ export function SvgChart<F extends { width: number; height: number }>({ title, t
   const { width } = useElementSize(boxRef);
 
   useLayoutEffect(() => {
-    if (svgRef.current) rendererRef.current = create(svgRef.current);
+    if (!svgRef.current) return;
+    const renderer = create(svgRef.current);
+    rendererRef.current = renderer;
+    return () => cancelPaint(renderer);
   }, [create]);
 
   useLayoutEffect(() => {
-    if (!rendererRef.current || width === 0) return;
-    rendererRef.current.update({ ...frame, width, height: Math.round(width * aspect) } as F);
+    const renderer = rendererRef.current;
+    if (!renderer || width === 0) return;
+    schedulePaint(renderer, () => renderer.update({ ...frame, width, height: Math.round(width * aspect) } as F));
   }, [frame, width, aspect]);
 
   return (
