@@ -72,6 +72,8 @@ export const en = {
     steps: '+{{count}} steps',
     reset: 'Reset weights',
     stepCount: 'Step {{step}}',
+    batchCounts_one: 'The last mini-batch held {{count}} minority example of {{size}}; {{share}} of the {{batches}} batches since the start held none.',
+    batchCounts_other: 'The last mini-batch held {{count}} minority examples of {{size}}; {{share}} of the {{batches}} batches since the start held none.',
     speed: '{{rate}} steps/s',
     backendInUse: 'Backend: {{backend}}',
     backendNames: { wasm: 'WebAssembly', cpu: 'CPU', webgl: 'WebGL' },
@@ -275,7 +277,6 @@ export const en = {
     fromRatio: '(from the ratio)',
     shared:
       'Every lane trains the same network from the same initial weights on the same data, with the same optimizer and the same mini-batch at every step: only the loss and its class weights differ. Editing a lane restarts the race.',
-    batch: 'This mini-batch holds {{count}} minority examples of {{size}}; {{share}} of the {{batches}} batches so far held none.',
     results: 'Test set at threshold {{threshold}}: counts in brackets',
     laneOneSameRecall: 'Lane 1 at this lane’s recall',
     laneOneAt: 'threshold {{threshold}}, precision {{precision}}',

@@ -74,6 +74,8 @@ export const zh: Resources = {
     steps: '再走 {{count}} 步',
     reset: '重置权重',
     stepCount: '第 {{step}} 步',
+    batchCounts_one: '上一个小批量共 {{size}} 个样本，其中少数类 {{count}} 个；开始以来的 {{batches}} 个小批量中，有 {{share}} 不含任何少数类样本。',
+    batchCounts_other: '上一个小批量共 {{size}} 个样本，其中少数类 {{count}} 个；开始以来的 {{batches}} 个小批量中，有 {{share}} 不含任何少数类样本。',
     speed: '每秒 {{rate}} 步',
     backendInUse: '后端:{{backend}}',
     backendNames: { wasm: 'WebAssembly', cpu: 'CPU', webgl: 'WebGL' },
@@ -277,7 +279,6 @@ export const zh: Resources = {
     fromRatio: '（由类别比例得出）',
     shared:
       '所有赛道训练同一个网络：相同的初始权重、相同的数据、相同的优化器，每一步用同一个小批量；不同的只有损失函数及其类别权重。修改任一赛道都会让比赛从头开始。',
-    batch: '当前小批量共 {{size}} 个样本，其中少数类 {{count}} 个；到目前为止的 {{batches}} 个小批量中，有 {{share}} 一个少数类样本都没有。',
     results: '测试集，阈值 {{threshold}}：括号内为计数',
     laneOneSameRecall: '赛道 1 达到本赛道召回率时',
     laneOneAt: '阈值 {{threshold}}，精确率 {{precision}}',

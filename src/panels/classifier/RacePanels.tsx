@@ -49,7 +49,6 @@ export function RacePanels({ state, update, lanes, snapshot, history, data, grid
     <LaneName key={k} index={k} lane={lane} training={lanes[k] as LaneTraining} style={styles[k] as (typeof styles)[number]} />
   ));
   const [negatives, positives] = classCounts(testLabels);
-  const batch = snapshot?.batchCounts;
 
   return (
     <div className="race" data-testid="race">
@@ -71,16 +70,6 @@ export function RacePanels({ state, update, lanes, snapshot, history, data, grid
         ))}
       </div>
       <p className="hint">{t('classifier.pointSize')}</p>
-      {batch && batch.lastPositives !== null ? (
-        <p className="batch-counts" data-testid="batch-counts">
-          {t('race.batch', {
-            count: batch.lastPositives,
-            size: batch.batchSize,
-            share: `${Math.round((100 * batch.batchesWithoutPositives) / Math.max(1, batch.batches))} %`,
-            batches: batch.batches.toLocaleString('en-US'),
-          })}
-        </p>
-      ) : null}
       <div className="race-top">
         <div>
           <h2>{t('metrics.heading', { positives, negatives })}</h2>

@@ -19,6 +19,7 @@ export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset
   const { t } = useTranslation();
   const running = snapshot?.running ?? false;
   const usable = status.phase === 'ready';
+  const batch = snapshot?.batchCounts;
   return (
     <div className="training-bar" data-testid="training-bar">
       <div className="training-buttons">
@@ -52,6 +53,17 @@ export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset
           </span>
         ) : null}
       </div>
+      {batch && batch.lastPositives !== null ? (
+        // At 1 : 100 and a batch of 64 most batches hold no minority example at all.
+        <p className="batch-counts" data-testid="batch-counts">
+          {t('classifier.batchCounts', {
+            count: batch.lastPositives,
+            size: batch.batchSize,
+            share: `${Math.round((100 * batch.batchesWithoutPositives) / Math.max(1, batch.batches))} %`,
+            batches: batch.batches.toLocaleString('en-US'),
+          })}
+        </p>
+      ) : null}
       {status.phase === 'starting' ? <p className="hint">{t('classifier.starting')}</p> : null}
       {status.phase === 'ready' && status.fellBackFrom ? (
         <p className="notice-inline" role="status">
