@@ -15,7 +15,7 @@ const CONFIG = fileURLToPath(new URL('../vite.bench.config.ts', import.meta.url)
 export const BENCH_DIST = fileURLToPath(new URL('../dist-bench', import.meta.url));
 
 const BATCH_SIZES = [64, 256];
-/** The race is timed on the issue's workload (batch 256), next to the one-network loop. */
+/** The race's target is on the issue's workload (batch 256); batch 64 shows how the ratio moves with the batch. */
 const RACE_BATCH_SIZE = 256;
 /**
  * Each loop runs this many times (BENCH_ROUNDS, default 2), interleaved, and the best round counts:
@@ -62,8 +62,7 @@ export async function trainingRows() {
     const best = {};
     for (let round = 1; round <= ROUNDS; round++) {
       for (const batchSize of BATCH_SIZES) {
-        const loops = /** @type {const} */ (['yardstick', 'bareTf', 'app', 'race']).filter((l) => l !== 'race' || batchSize === RACE_BATCH_SIZE);
-        for (const loop of loops) {
+        for (const loop of /** @type {const} */ (['yardstick', 'bareTf', 'app', 'race'])) {
           const result = await runLoop(loop, batchSize);
           const key = `${loop}/${batchSize}`;
           const reported = 'reportedStepsPerSecond' in result ? result.reportedStepsPerSecond : undefined;
@@ -128,16 +127,18 @@ export async function trainingRows() {
         target: '≥ 90',
       });
     }
-    const raceKey = `race/${RACE_BATCH_SIZE}`;
-    rows.push(
-      { name: `race 4 lanes b${RACE_BATCH_SIZE}: steps/s per lane`, value: rate(speed(raceKey)), unit: 'steps/s', target: null },
-      {
-        name: 'race 4 lanes: per lane ÷ one model',
-        value: percent((100 * speed(raceKey)) / speed(`app/${RACE_BATCH_SIZE}`)),
-        unit: '%',
-        target: '≥ 80',
-      },
-    );
+    for (const batchSize of BATCH_SIZES) {
+      const target = batchSize === RACE_BATCH_SIZE;
+      rows.push(
+        { name: `race 4 lanes b${batchSize}: steps/s per lane`, value: rate(speed(`race/${batchSize}`)), unit: 'steps/s', target: null },
+        {
+          name: target ? 'race 4 lanes: per lane ÷ one model' : `race 4 lanes b${batchSize}: per lane ÷ one model`,
+          value: percent((100 * speed(`race/${batchSize}`)) / speed(`app/${batchSize}`)),
+          unit: '%',
+          target: target ? '≥ 80' : null,
+        },
+      );
+    }
     const predict = quantile(grid.predictMs, 0.5);
     const paint = quantile(grid.paintMs, 0.5);
     rows.push(
