@@ -51,6 +51,7 @@ export const en = {
     threshold: 'Decision threshold',
   },
   classifier: {
+    fromCounts: 'From the training counts ({{negatives}} majority : {{positives}} minority):',
     trainLoss: 'Train with',
     data: 'Data',
     shape: 'Shape',

@@ -53,6 +53,7 @@ export const zh: Resources = {
     threshold: '判定阈值',
   },
   classifier: {
+    fromCounts: '由训练集计数（多数类 {{negatives}} : 少数类 {{positives}}）得出：',
     trainLoss: '训练所用的损失函数',
     data: '数据',
     shape: '形状',

@@ -15,6 +15,7 @@ export interface LessonStep {
 /** One skewed dataset and one network for every classifier step: only the loss changes. */
 const classroomData: Partial<LabState> = {
   view: 'classifier',
+  race: [],
   shape: 'blobs',
   ratio: 100,
   size: 2000,

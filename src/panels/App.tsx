@@ -43,7 +43,7 @@ export function App({ initialState, defaults, initialNotices }: Props) {
           <CurvesView state={state} params={params} update={update} />
         ) : (
           <Suspense fallback={<p className="loading">{t('app.loadingClassifier')}</p>}>
-            <ClassifierView state={state} params={params} update={update} />
+            <ClassifierView state={state} update={update} />
           </Suspense>
         )}
       </ErrorBoundary>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LabState, NumericKey } from '../state/labState';
-import { effectiveAlpha } from '../state/lossParams';
+import { effectiveAlpha, type ClassCounts } from '../state/lossParams';
 import { numberParamByKey } from '../state/paramTable';
 import { formatParam, formatValue } from './format';
 import { ParamSlider } from './ParamSlider';
@@ -17,13 +17,15 @@ interface Props {
   state: LabState;
   update(patch: Partial<LabState>): void;
   note?: string;
+  /** The class counts α follows when tied to them (default: the ratio slider's). */
+  counts?: ClassCounts;
 }
 
 /** A slider bound to one row of the parameter table and one field of the lab state. */
-export function StateSlider({ paramKey, state, update, note }: Props) {
+export function StateSlider({ paramKey, state, update, note, counts }: Props) {
   const { t } = useTranslation();
   const param = numberParamByKey[paramKey];
-  const value = paramKey === 'alpha' ? effectiveAlpha(state) : state[paramKey];
+  const value = paramKey === 'alpha' ? effectiveAlpha(state, counts) : state[paramKey];
   return (
     <ParamSlider
       param={param}

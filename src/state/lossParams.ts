@@ -9,27 +9,40 @@ export const countsForRatio = (ratio: number, minorityCount = 1): [number, numbe
   minorityCount,
 ];
 
-/** α as the losses will use it: from the slider, or derived from the class ratio when asked. */
-export function effectiveAlpha(state: Pick<LabState, 'alpha' | 'alphaFromRatio' | 'ratio'>): number {
-  const [nNeg, nPos] = countsForRatio(state.ratio);
+/**
+ * [negatives, positives] to derive weights from: the curves know only the ratio slider, a trained
+ * network the counts it trains on (after resampling, noise, clicks or an import). With a class
+ * missing there is nothing to balance, and the formulas would divide by 0: equal counts then.
+ */
+export type ClassCounts = readonly [number, number];
+
+const balanceable = ([nNeg, nPos]: ClassCounts): ClassCounts => (nNeg > 0 && nPos > 0 ? [nNeg, nPos] : [1, 1]);
+
+/** α as the losses will use it: from the slider, or derived from the class counts when asked. */
+export function effectiveAlpha(
+  state: Pick<LabState, 'alpha' | 'alphaFromRatio' | 'ratio'>,
+  counts: ClassCounts = countsForRatio(state.ratio),
+): number {
+  const [nNeg, nPos] = balanceable(counts);
   return state.alphaFromRatio ? alphaFromRatio(nNeg, nPos) : state.alpha;
 }
 
 /**
  * Every loss parameter from the explorer state. DWB's weights and logit adjustment's prior follow
- * the class ratio, the way their papers set them from the training counts.
+ * the class counts, the way their papers set them from the training counts; the curves, which have
+ * no training set, take the counts the ratio slider describes.
  */
 type LossSettings = Pick<
   LabState,
   'gamma' | 'alpha' | 'alphaFromRatio' | 'ratio' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau'
 >;
 
-export function lossParams(state: LossSettings): AllLossParams {
-  const counts = countsForRatio(state.ratio);
+export function lossParams(state: LossSettings, trainingCounts: ClassCounts = countsForRatio(state.ratio)): AllLossParams {
+  const counts = balanceable(trainingCounts);
   const [wNeg, wPos] = dwbLogRatio(counts) as [number, number];
   return {
     gamma: state.gamma,
-    alpha: effectiveAlpha(state),
+    alpha: effectiveAlpha(state, counts),
     wPos,
     wNeg,
     epsilon: state.epsilon,
@@ -42,13 +55,15 @@ export function lossParams(state: LossSettings): AllLossParams {
 }
 
 /**
- * lossParams, recomputed only when a loss parameter changes: charts, the trainer and the points'
- * gradient shares all key on this object, and a threshold or language change must not redraw them.
+ * lossParams, recomputed only when a loss parameter or a count changes: charts, the trainer and
+ * the points' gradient shares all key on this object, and a threshold or language change must not
+ * redraw them. Without `counts`, the ones the ratio slider describes.
  */
-export function useLossParams(state: LabState): AllLossParams {
+export function useLossParams(state: LabState, counts?: ClassCounts): AllLossParams {
   const { gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau } = state;
+  const [nNeg, nPos] = counts ?? countsForRatio(ratio);
   return useMemo(
-    () => lossParams({ gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau }),
-    [gamma, alpha, tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau],
+    () => lossParams({ gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau }, [nNeg, nPos]),
+    [gamma, alpha, tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, nNeg, nPos],
   );
 }

@@ -176,6 +176,20 @@ describe('the live classifier', () => {
     }
   });
 
+  it('takes α from the counts it trains on, so oversampling does not weight the minority twice', async () => {
+    const { page, errors, close } = await open(`${lesson}&train=focal&autoAlpha=1`);
+    try {
+      const derived = page.getByTestId('derived-from-counts');
+      await expect.poll(() => derived.textContent()).toMatch(/1,980 majority : 20 minority.*α = 0\.99\b/);
+      await page.getByTestId('resampling-oversample').check();
+      await expect.poll(() => derived.textContent()).toMatch(/1,980 majority : 1,980 minority.*α = 0\.5\b/);
+      expect(await page.getByTestId('value-alpha').textContent()).toBe('0.5');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('adds a minority point where the teacher shift-clicks', async () => {
     const { page, close } = await open(`${lesson}&train=ce`);
     try {

@@ -8,10 +8,16 @@ import { LossSwatch } from '../LossPicker';
 import { AutoAlphaToggle, StateSlider } from '../StateSlider';
 import { classWeightings, racePresets } from '../../state/race';
 import { RaceLanesEditor } from './RaceLanesEditor';
+import { DerivedFromCounts } from './DerivedFromCounts';
+import type { LaneTraining } from '../../model/protocol';
+import type { ClassCounts } from '../../state/lossParams';
 
 interface Props {
   state: LabState;
   update(patch: Partial<LabState>): void;
+  /** What each lane trains with, for the parameters derived from the training counts. */
+  lanes: readonly LaneTraining[];
+  trainCounts: ClassCounts;
 }
 
 /** The loss's own sliders are the curve explorer's (same rows, same state); DWB and LA-CE read the ratio. */
@@ -24,9 +30,9 @@ function sliderKeysForLoss(state: LabState): NumericKey[] {
 
 const newSeed = () => Math.floor(Math.random() * 1_000_000);
 
-export const ClassifierControls = memo(function ClassifierControls({ state, update }: Props) {
+export const ClassifierControls = memo(function ClassifierControls({ state, update, lanes, trainCounts }: Props) {
   const { t } = useTranslation();
-  const slider = (key: NumericKey) => <StateSlider key={key} paramKey={key} state={state} update={update} />;
+  const slider = (key: NumericKey) => <StateSlider key={key} paramKey={key} state={state} update={update} counts={trainCounts} />;
   // A seed is a name for one draw, not a quantity: shown as a number, changed by asking for another.
   const seedRow = (key: 'dataSeed' | 'modelSeed', testId: string) => (
     <div className="seed-row">
@@ -53,7 +59,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
       />
       {racing ? (
         <>
-          <RaceLanesEditor state={state} update={update} />
+          <RaceLanesEditor state={state} update={update} lanes={lanes} trainCounts={trainCounts} />
           <fieldset>
             <legend>{t('controls.parameters')}</legend>
             {slider('ratio')}
@@ -77,6 +83,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
             <legend>{t('controls.parameters')}</legend>
             {sliderKeysForLoss(state).map(slider)}
             {lossParamKeys[state.trainLoss].some((key) => key === 'alpha') ? <AutoAlphaToggle state={state} update={update} /> : null}
+            {lanes[0] ? <DerivedFromCounts lane={lanes[0]} alphaFromRatio={state.alphaFromRatio} counts={trainCounts} /> : null}
             {slider('ratio')}
           </fieldset>
         </>

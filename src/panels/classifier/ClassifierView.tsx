@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { VIEW_EXTENT } from '../../data/types';
-import type { AllLossParams } from '../../losses/types';
+import { classCounts } from '../../model/classWeighting';
 import type { Snapshot, TrainingConfig } from '../../model/protocol';
 import type { LabState } from '../../state/labState';
+import { useLossParams } from '../../state/lossParams';
 import { ClassifierControls } from './ClassifierControls';
 import { modelConfig, raceLaneTraining, singleLane } from './trainingSettings';
 import { summarizeLanes } from './laneSummary';
@@ -17,7 +18,6 @@ const GRID_SIZE = 100;
 
 interface Props {
   state: LabState;
-  params: AllLossParams;
   update(patch: Partial<LabState>): void;
 }
 
@@ -25,7 +25,7 @@ interface Props {
  * The second screen: a small network trained live on a skewed dataset, with one loss or, in a
  * race, with 2–4 losses side by side on the same data, weights and batches.
  */
-export default function ClassifierView({ state, params, update }: Props) {
+export default function ClassifierView({ state, update }: Props) {
   const [custom, setCustom] = useState<DataSplit | null>(null);
   const data = useTrainingData(state, custom);
   const racing = state.race.length > 0;
@@ -34,8 +34,13 @@ export default function ClassifierView({ state, params, update }: Props) {
     () => modelConfig(state.hiddenLayers, state.width, state.activation, state.modelSeed),
     [state.hiddenLayers, state.width, state.activation, state.modelSeed],
   );
+  const { labels: trainLabels } = data.packed.train;
+  const { labels: testLabels } = data.packed.test;
+  // α from the ratio and DWB's weights follow the counts the network really trains on.
+  const trainCounts = useMemo(() => classCounts(trainLabels), [trainLabels]);
+  const params = useLossParams(state, trainCounts);
   const { race, ratio } = state;
-  const raceLanes = useMemo(() => race.map((lane) => raceLaneTraining(lane, ratio)), [race, ratio]);
+  const raceLanes = useMemo(() => race.map((lane) => raceLaneTraining(lane, ratio, trainCounts)), [race, ratio, trainCounts]);
   const { trainLoss, classWeighting, beta } = state;
   const single = useMemo(() => singleLane({ trainLoss, classWeighting, beta }, params), [trainLoss, classWeighting, beta, params]);
   const lanes = useMemo(() => (racing ? raceLanes : [single]), [racing, raceLanes, single]);
@@ -50,8 +55,6 @@ export default function ClassifierView({ state, params, update }: Props) {
     [lanes, state.optimizer, state.learningRate, state.batchSize, state.weightDecay],
   );
 
-  const { labels: trainLabels } = data.packed.train;
-  const { labels: testLabels } = data.packed.test;
   const { threshold } = state;
   const lossIds = useMemo(() => lanes.map((lane) => lane.loss), [lanes]);
   const summarize = useCallback(
@@ -82,7 +85,7 @@ export default function ClassifierView({ state, params, update }: Props) {
 
   return (
     <div className="layout">
-      <ClassifierControls state={state} update={update} />
+      <ClassifierControls state={state} update={update} lanes={lanes} trainCounts={trainCounts} />
       <main className="main classifier">
         <TrainingBar
           status={session.status}

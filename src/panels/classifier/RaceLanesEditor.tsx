@@ -4,7 +4,9 @@ import type { BinaryLossId } from '../../losses/types';
 import type { LabState, RaceLane } from '../../state/labState';
 import { classWeightings, defaultLane, laneParamKeysOf, raceLaneLimits, racePresets } from '../../state/race';
 import { numberParamByKey } from '../../state/paramTable';
-import { effectiveAlpha } from '../../state/lossParams';
+import { effectiveAlpha, type ClassCounts } from '../../state/lossParams';
+import type { LaneTraining } from '../../model/protocol';
+import { DerivedFromCounts } from './DerivedFromCounts';
 import { ParamSlider } from '../ParamSlider';
 import { laneStyles } from './laneStyles';
 import { LaneSwatch } from './LaneName';
@@ -12,10 +14,13 @@ import { LaneSwatch } from './LaneName';
 interface Props {
   state: LabState;
   update(patch: Partial<LabState>): void;
+  /** What each lane trains with, for the parameters derived from the training counts. */
+  lanes: readonly LaneTraining[];
+  trainCounts: ClassCounts;
 }
 
 /** Each lane's loss, its own sliders and its class weights; presets; add and remove. Any edit restarts the race. */
-export function RaceLanesEditor({ state, update }: Props) {
+export function RaceLanesEditor({ state, update, lanes, trainCounts }: Props) {
   const { t } = useTranslation();
   const { race } = state;
   const styles = laneStyles(race.map((lane) => lane.loss));
@@ -65,7 +70,7 @@ export function RaceLanesEditor({ state, update }: Props) {
           )}
           {laneParamKeysOf(lane.loss).map((key) => {
             const fromRatio = key === 'alpha' && lane.alphaFromRatio;
-            const value = fromRatio ? effectiveAlpha({ alpha: lane.params.alpha, alphaFromRatio: true, ratio: state.ratio }) : lane.params[key];
+            const value = fromRatio ? effectiveAlpha({ alpha: lane.params.alpha, alphaFromRatio: true, ratio: state.ratio }, trainCounts) : lane.params[key];
             return (
               <ParamSlider
                 key={key}
@@ -88,6 +93,7 @@ export function RaceLanesEditor({ state, update }: Props) {
               <span>{t('controls.autoAlpha')}</span>
             </label>
           ) : null}
+          {lanes[k] ? <DerivedFromCounts lane={lanes[k]} alphaFromRatio={lane.alphaFromRatio} counts={trainCounts} /> : null}
           {select(`race-weighting-${k + 1}`, t('classifier.classWeighting'), lane.classWeighting, classWeightings, (w) => t(`classifier.weightings.${w}`), (classWeighting) =>
             setLane(k, { ...lane, classWeighting }),
           )}

@@ -1,7 +1,7 @@
 import type { AllLossParams } from '../../losses/types';
 import type { LaneTraining, ModelConfig } from '../../model/protocol';
 import type { LabState, RaceLane } from '../../state/labState';
-import { lossParams } from '../../state/lossParams';
+import { lossParams, type ClassCounts } from '../../state/lossParams';
 
 /** The one network's lane: the loss picked under "Train with", with the explorer's sliders. */
 export const singleLane = (state: Pick<LabState, 'trainLoss' | 'classWeighting' | 'beta'>, params: AllLossParams): LaneTraining => ({
@@ -11,10 +11,10 @@ export const singleLane = (state: Pick<LabState, 'trainLoss' | 'classWeighting' 
   beta: state.beta,
 });
 
-/** A race lane's own sliders; DWB's weights and LA-CE's prior follow the shared class ratio. */
-export const raceLaneTraining = (lane: RaceLane, ratio: number): LaneTraining => ({
+/** A race lane's own sliders; α from the ratio, DWB's weights and LA-CE's prior follow the training counts. */
+export const raceLaneTraining = (lane: RaceLane, ratio: number, counts: ClassCounts): LaneTraining => ({
   loss: lane.loss,
-  params: lossParams({ ...lane.params, alphaFromRatio: lane.alphaFromRatio, ratio }),
+  params: lossParams({ ...lane.params, alphaFromRatio: lane.alphaFromRatio, ratio }, counts),
   classWeighting: lane.classWeighting,
   beta: lane.beta,
 });
