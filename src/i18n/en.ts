@@ -106,6 +106,11 @@ export const en = {
     legendMajority: 'majority (y = 0)',
   },
   metrics: {
+    interval: '95 % interval {{low}}–{{high}}',
+    intervalHint: 'Wilson score interval: with this many test examples the true rate could be anywhere in it.',
+    fewPositives_one: 'The test set holds only {{count}} minority example: recall can only be 0 or 1. Use more training examples (the test set has as many) before reading any rate.',
+    fewPositives_other: 'The test set holds only {{count}} minority examples: recall moves in steps of {{step}}, and fewer than {{least}} make every rate uncertain (see the intervals).',
+    noPositives: 'The test set holds no minority example: recall, precision and PR-AUC do not exist here.',
     heading: 'On the held-out test set ({{positives}} minority, {{negatives}} majority)',
     recall: 'Minority recall',
     precision: 'Precision',

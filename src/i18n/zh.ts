@@ -108,6 +108,11 @@ export const zh: Resources = {
     legendMajority: '多数类(y = 0)',
   },
   metrics: {
+    interval: '95% 区间 {{low}}–{{high}}',
+    intervalHint: 'Wilson 得分区间：测试样本这么少时，真实的比率可能落在区间内任何位置。',
+    fewPositives_one: '测试集中只有 {{count}} 个少数类样本：召回率只能是 0 或 1。请先增加训练样本数（测试集同样大），再解读任何比率。',
+    fewPositives_other: '测试集中只有 {{count}} 个少数类样本：召回率每次只能变化 {{step}}；少于 {{least}} 个时，每个比率都很不确定（请看区间）。',
+    noPositives: '测试集中没有少数类样本：这里不存在召回率、精确率和 PR-AUC。',
     heading: '在留出的测试集上(少数类 {{positives}} 个,多数类 {{negatives}} 个)',
     recall: '少数类召回率',
     precision: '精确率',

@@ -59,6 +59,9 @@ describe('a race of losses', () => {
       // The point of the race, in numbers (issue #7): α from the ratio moves the operating point.
       expect(await raceCell(page, 'recall', 3)).toBeGreaterThan((await raceCell(page, 'recall', 1)) ?? 1);
       expect(await raceCell(page, 'precision', 3)).toBeLessThan((await raceCell(page, 'precision', 1)) ?? 0);
+      // 20 minority test examples: counts and a 95 % Wilson interval beside every rate, and a warning.
+      expect(await page.getByTestId('race-recall-1').textContent()).toMatch(/^0\.600 \(12\/20\)95 % interval 0\.387–0\.781$/);
+      await expect(page.getByTestId('few-positives').textContent()).resolves.toMatch(/only 20 minority examples: recall moves in steps of 0\.050/);
       // At 1 : 100 with batches of 64 many batches hold no minority example at all.
       expect(await page.getByTestId('batch-counts').textContent()).toMatch(/of 64; \d+ % of the 300 batches since the start held none/);
       await screenshot(page, 'race-1920-en');

@@ -3,6 +3,8 @@ import type { Evaluation } from '../../metrics';
 import type { LabState } from '../../state/labState';
 import { formatParam } from '../format';
 import { StateSlider } from '../StateSlider';
+import { FewPositives } from './FewPositives';
+import { RateWithCounts } from './RateWithCounts';
 
 interface Props {
   evaluation: Evaluation | null;
@@ -32,10 +34,15 @@ export function MetricsPanel({ evaluation, positives, negatives, state, update }
     ['ece', t('metrics.ece'), evaluation?.ece ?? null],
   ];
   const c = evaluation?.confusion;
+  // Recall and precision with their counts and 95 % intervals; the rest as plain numbers.
+  const withCounts: Record<string, [number, number] | undefined> = c
+    ? { recall: [c.tp, c.tp + c.fn], precision: [c.tp, c.tp + c.fp] }
+    : {};
 
   return (
     <section className="metrics" data-testid="metrics">
       <h2>{t('metrics.heading', { positives, negatives })}</h2>
+      <FewPositives positives={positives} />
       {evaluation ? null : <p className="hint">{t('metrics.noPrediction')}</p>}
       <table className="metric-table">
         <tbody>
@@ -43,7 +50,13 @@ export function MetricsPanel({ evaluation, positives, negatives, state, update }
             <tr key={id}>
               <th scope="row">{label}</th>
               <td data-testid={`metric-${id}`} data-value={value ?? ''}>
-                {evaluation ? shown(value, none) : none}
+                {evaluation && withCounts[id] ? (
+                  <RateWithCounts count={withCounts[id][0]} of={withCounts[id][1]} />
+                ) : evaluation ? (
+                  shown(value, none)
+                ) : (
+                  none
+                )}
               </td>
             </tr>
           ))}

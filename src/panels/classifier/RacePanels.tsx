@@ -7,6 +7,7 @@ import type { LaneTraining, PackedPoints, Snapshot } from '../../model/protocol'
 import type { LabState } from '../../state/labState';
 import { StateSlider } from '../StateSlider';
 import { BoundaryPanel } from './BoundaryPanel';
+import { FewPositives } from './FewPositives';
 import { LaneName } from './LaneName';
 import { laneStyles } from './laneStyles';
 import { LossBudgetTable } from './LossBudgetTable';
@@ -73,6 +74,7 @@ export function RacePanels({ state, update, lanes, snapshot, history, data, grid
       <div className="race-top">
         <div>
           <h2>{t('metrics.heading', { positives, negatives })}</h2>
+          <FewPositives positives={positives} />
           <RaceResults results={results} styles={styles} threshold={threshold} />
           <StateSlider paramKey="threshold" state={state} update={update} />
         </div>

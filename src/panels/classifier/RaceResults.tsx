@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation, OperatingPoint } from '../../metrics';
 import { formatParam } from '../format';
 import type { LaneStyle } from './laneStyles';
+import { RateWithCounts } from './RateWithCounts';
 
 export interface LaneResult {
   evaluation: Evaluation | null;
@@ -26,16 +28,16 @@ export function RaceResults({ results, styles, threshold }: Props) {
   const none = t('metrics.undefined');
   const cell = (text: string | null, counts?: string) =>
     text === null ? none : counts ? `${text} (${counts})` : text;
-  const rows: { id: string; label: string; value(r: LaneResult): string }[] = [
+  const rows: { id: string; label: string; value(r: LaneResult): ReactNode }[] = [
     {
       id: 'recall',
       label: t('metrics.recall'),
-      value: ({ evaluation: e }) => cell(three(e?.thresholdMetrics.minorityRecall), e ? `${e.confusion.tp}/${e.confusion.tp + e.confusion.fn}` : undefined),
+      value: ({ evaluation: e }) => (e ? <RateWithCounts count={e.confusion.tp} of={e.confusion.tp + e.confusion.fn} /> : none),
     },
     {
       id: 'precision',
       label: t('metrics.precision'),
-      value: ({ evaluation: e }) => cell(three(e?.thresholdMetrics.precision), e ? `${e.confusion.tp}/${e.confusion.tp + e.confusion.fp}` : undefined),
+      value: ({ evaluation: e }) => (e ? <RateWithCounts count={e.confusion.tp} of={e.confusion.tp + e.confusion.fp} /> : none),
     },
     { id: 'f1', label: t('metrics.f1'), value: ({ evaluation: e }) => cell(three(e?.thresholdMetrics.f1)) },
     { id: 'pr-auc', label: t('metrics.prAuc'), value: ({ evaluation: e }) => cell(three(e?.averagePrecision)) },
