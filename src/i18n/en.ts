@@ -158,7 +158,7 @@ export const en = {
     ce: 'The baseline. Every example counts, and the many easy majority examples add up.',
     'balanced-ce': 'Weights the classes (α for the minority, 1 − α for the majority); easy and hard examples are treated alike.',
     focal: 'Multiplies CE by (1 − p_t)^γ: an easy example (p_t → 1) all but vanishes, a hard one keeps its loss. Lin et al., 2017.',
-    dwb: 'The class weight is raised to the power 1 − p_t, so it fades as the example gets easy; a −p(1 − p) term rewards confident answers. Fernando & Tsokos, 2021.',
+    dwb: 'The class weight is raised to the power 1 − p_t, so it fades as the example gets easy; the −2p_t(1 − p_t) term is lowest at p_t = 0.5 and pulls against confidence: with weight 1 the loss is smallest at p_t ≈ 0.81. Fernando & Tsokos, 2021.',
     poly1: 'CE plus ε(1 − p_t): ε > 0 keeps pushing easy examples, ε < 0 relaxes them. Leng et al., 2022.',
     asl: 'Different γ for positives and negatives, and a margin m below which easy negatives cost nothing. Ridnik et al., 2021.',
     'la-ce': 'CE on a logit shifted by τ·log(π/(1 − π)), π the minority share: the rare class must win by a margin. Menon et al., 2021.',
@@ -229,7 +229,7 @@ export const en = {
       },
       dwb: {
         title: 'A relative: the dynamically weighted balanced loss',
-        body: 'DWB raises the class weight to the power 1 − p_t: a hard minority example gets the full weight w = ln(n_max / n_min) + 1, an easy one w⁰ = 1, like any majority example. Its −2p(1 − p) term rewards confident answers, so for very easy examples the loss dips slightly below zero: that is the formula, drawn honestly.',
+        body: 'DWB raises the class weight to the power 1 − p_t: a hard minority example gets the full weight w = ln(n_max / n_min) + 1, an easy one w⁰ = 1, like any majority example. Its −2p_t(1 − p_t) term does not reward confidence: it is lowest at p_t = 0.5, so for a majority example the loss bottoms out slightly below zero at p_t ≈ 0.81 and rises again towards p_t = 1. Training therefore stops short of confident predictions: that is the formula, drawn honestly.',
       },
       trainCe: {
         title: 'Now train a network: cross-entropy',

@@ -6,6 +6,20 @@ import { sigmoid } from './stable';
 import { classWeight, label } from './testSupport';
 
 describe('DWB loss', () => {
+  it('works against confidence, as the help text says: with weight 1 it is lowest, below zero, at p_t ≈ 0.81', () => {
+    // d/dp [−log p − 2p(1 − p)] = 0 ⇔ 4p² − 2p − 1 = 0 ⇔ p = (1 + √5) / 4 ≈ 0.809.
+    const best = (1 + Math.sqrt(5)) / 4;
+    const at = (pt: number) => dwbLoss.value(Math.log(pt / (1 - pt)), 1, { wPos: 1, wNeg: 1 });
+    expect(best).toBeCloseTo(0.81, 2);
+    expect(at(best)).toBeLessThan(0);
+    expect(dwbLoss.grad(Math.log(best / (1 - best)), 1, { wPos: 1, wNeg: 1 })).toBeCloseTo(0, 12);
+    // Beyond it the loss rises: more confidence costs more, and the push reverses.
+    for (const pt of [0.85, 0.9, 0.99]) expect(at(pt)).toBeGreaterThan(at(best));
+    expect(dwbLoss.grad(Math.log(0.9 / 0.1), 1, { wPos: 1, wNeg: 1 })).toBeGreaterThan(0);
+    // The regulariser −2p(1 − p) itself is lowest at p_t = 0.5, where it takes −0.5.
+    expect(at(0.5) + Math.log(0.5)).toBeCloseTo(-0.5, 15);
+  });
+
   it('with weight 1 is cross-entropy minus the regulariser 2 p_t(1 − p_t)', () => {
     fc.assert(
       fc.property(fc.double({ min: -30, max: 30, noNaN: true }), label, (x, y) => {
