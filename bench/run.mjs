@@ -44,8 +44,10 @@ function sizes(files) {
   return { raw, gzip };
 }
 
-// The PWA service worker and its registration script are not needed to use the app.
-const isServiceWorker = (/** @type {string} */ file) => /^(sw|registerSW)\.js$|^workbox-[\w-]+\.js$/.test(file);
+// The PWA service worker and its registration script (workbox-window, loaded after the page) are
+// not needed to use the app.
+const isServiceWorker = (/** @type {string} */ file) =>
+  /^(sw|registerSW)\.js$|^workbox-[\w-]+\.js$|^assets\/workbox-window\.[\w.-]+\.js$/.test(file);
 
 /** Resolves a URL from index.html or a chunk to a dist/-relative path (null if external). */
 function toDistPath(/** @type {string} */ url, /** @type {string} */ fromFile) {

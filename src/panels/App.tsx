@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../i18n';
 import type { LabState } from '../state/labState';
@@ -8,11 +8,14 @@ import { useLabState } from '../state/useLabState';
 import { CurvesView } from './CurvesView';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
+import { lazyWithRetry } from './lazyWithRetry';
 import { LessonBar } from './LessonBar';
 import { Notices } from './Notices';
+import { UpdateBanner } from './UpdateBanner';
 
-// The classifier (and the training worker it starts) loads only when someone opens it.
-const ClassifierView = lazy(() => import('./classifier/ClassifierView'));
+// The classifier (and the training worker it starts) loads only when someone opens it; if its code
+// does not arrive, the error boundary's "Try again" imports it afresh.
+const ClassifierView = lazyWithRetry(() => import('./classifier/ClassifierView'));
 
 interface Props {
   initialState: LabState;
@@ -36,6 +39,7 @@ export function App({ initialState, defaults, initialNotices }: Props) {
   return (
     <div className="app">
       <Header state={state} update={update} />
+      <UpdateBanner />
       <Notices notices={notices} onDismiss={() => setNotices([])} />
       <LessonBar step={state.lessonStep} update={update} />
       <ErrorBoundary key={state.view}>

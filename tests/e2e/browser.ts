@@ -14,6 +14,8 @@ export interface NewPageOptions {
   height?: number;
   /** BCP 47 tag, sets navigator.language and Accept-Language (e.g. to test translations). */
   lang?: string;
+  /** 'block' keeps the service worker out, so that page.route sees every request. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface LabPage {
@@ -24,10 +26,15 @@ export interface LabPage {
 }
 
 export async function newPage(browser: Browser, options: NewPageOptions = {}): Promise<LabPage> {
-  const { width = 1280, height = 800, lang = 'en-US' } = options;
+  const { width = 1280, height = 800, lang = 'en-US', serviceWorkers = 'allow' } = options;
   // A context per page: the locale is per context, and no storage or service worker is shared.
-  const context = await browser.newContext({ viewport: { width, height }, locale: lang });
+  const context = await browser.newContext({ viewport: { width, height }, locale: lang, serviceWorkers });
   const page = await context.newPage();
+  return { page, errors: collectErrors(page), close: () => context.close() };
+}
+
+/** Collects the console errors and uncaught page errors of `page`, in order, into the returned array. */
+export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') {
@@ -36,7 +43,7 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
     }
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.stack ?? error.message}`));
-  return { page, errors, close: () => context.close() };
+  return errors;
 }
 
 /** Saves a full-page PNG as tests/e2e/screenshots/<name>.png and returns its path. */

@@ -1,11 +1,14 @@
 // Tiny static file server for the built app, shared by the e2e globalSetup (serve.ts) and the
 // benchmark (bench/run.mjs). Plain node:http rather than `vite preview` so that neither needs to
-// load vite.config.ts (and its plugins): we test exactly the files a static host would serve.
+// load vite.config.ts (and its plugins): we test exactly the files a static host would serve, with
+// the headers a static host would send (the served folder's `_headers`, i.e. public/_headers, which
+// carries the Content-Security-Policy).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headersForPath, parseHeadersFile } from '../../build/headersFile.mjs';
 
 /** The repo's dist/ folder, wherever the caller runs from. */
 export const DIST_DIR = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -39,14 +42,17 @@ export function assertBuilt(root = DIST_DIR) {
   }
 }
 
+const HEADERS_FILE = '_headers';
+
 /**
- * Serves `root` on 127.0.0.1 on a free port.
+ * Serves `root` on 127.0.0.1 on a free port, with the headers of `root`/_headers when it has one.
  * @param {string} [root]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function serveStatic(root = DIST_DIR) {
   assertBuilt(root);
   const base = resolve(root);
+  const headerRules = existsSync(join(base, HEADERS_FILE)) ? parseHeadersFile(readFileSync(join(base, HEADERS_FILE), 'utf8')) : [];
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -57,9 +63,15 @@ export async function serveStatic(root = DIST_DIR) {
           res.writeHead(403).end();
           return;
         }
+        // Static hosts read the headers file; they do not publish it.
+        if (file === join(base, HEADERS_FILE)) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+          return;
+        }
         if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
         const body = await readFile(file);
         res.writeHead(200, {
+          ...headersForPath(headerRules, pathname),
           'Content-Type': MIME[/** @type {keyof typeof MIME} */ (extname(file).toLowerCase())] ?? 'application/octet-stream',
           'Content-Length': body.length,
           // Every run must see the freshly built files, never a cached copy.
