@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { App } from './panels/App';
+import { ChunkLoadError } from './panels/lazyWithRetry';
+import { registerServiceWorker } from './pwa/serviceWorker';
+import { lessonStepSettings } from './state/lessonSettings';
 import { defaultState } from './state/paramTable';
 import { parseUrl } from './state/url';
 import './styles.css';
@@ -9,12 +12,24 @@ import './styles.css';
 // Without ?lang=, a Chinese browser gets the Chinese page.
 const base = defaultState();
 if (navigator.language.toLowerCase().startsWith('zh')) base.lang = 'zh';
-const { state, notices } = parseUrl(window.location.search, base);
+// A link to a lesson step shows that step as it is taught: its settings first, then whatever else
+// the link says on top.
+const first = parseUrl(window.location.search, base);
+const { state, notices } =
+  first.state.lessonStep > 0 ? parseUrl(window.location.search, { ...base, ...lessonStepSettings(first.state.lessonStep) }) : first;
+registerServiceWorker();
 
 void initI18n(state.lang).then(() => {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
+  createRoot(root, {
+    // What an ErrorBoundary caught, logged once. A view whose code did not arrive is expected (a
+    // flaky network, a new deploy) and answered on the page: a warning, not an error.
+    onCaughtError: (error, info) => {
+      if (error instanceof ChunkLoadError) console.warn(error);
+      else console.error(error, info.componentStack);
+    },
+  }).render(
     <StrictMode>
       <App initialState={state} defaults={base} initialNotices={notices} />
     </StrictMode>,

@@ -11,6 +11,14 @@ export const en = {
     panelError: 'Something went wrong in this view: {{message}}. The rest of the page still works.',
     tryAgain: 'Try again',
   },
+  // A view whose code did not arrive, and new versions (src/pwa/serviceWorker.ts, ErrorBoundary).
+  update: {
+    available: 'A new version of Imbalance Lab is available. Reload to use it: your settings are kept in the link.',
+    reload: 'Reload the page',
+    viewNeedsNewVersion:
+      'A new version of Imbalance Lab is available, and this view needs it. Reload the page to open it: your settings are kept in the link.',
+    viewLoadFailed: 'This view could not be loaded: check the network connection, then try again.',
+  },
   controls: {
     heading: 'Settings',
     losses: 'Losses shown',
@@ -51,6 +59,7 @@ export const en = {
     threshold: 'Decision threshold',
   },
   classifier: {
+    trainTo: 'Train to step {{step}}',
     fromCounts: 'From the training counts ({{negatives}} majority : {{positives}} minority):',
     trainLoss: 'Train with',
     data: 'Data',
@@ -213,35 +222,51 @@ export const en = {
     steps: {
       problem: {
         title: 'The problem: a hundred easy examples for every rare one',
-        body: 'Here is cross-entropy for a majority example. At p_t = 0.9 the model is already right, yet the example still costs about 0.1. With 1 : 100 imbalance there are a hundred of these for each minority example, and together they decide where training goes.',
+        body: 'Cross-entropy −log p_t for a majority example. At p_t = 0.9 the model is already right, yet the example still costs −ln 0.9 ≈ 0.105 (read it in the table). At 1 : 100 there are a hundred majority examples for every minority one, and the loss is their sum: a hundred such easy examples add up to 10.5, more than one badly missed minority example at p_t = 0.001 costs (6.9). The sum, and with it training, leans towards the majority.',
       },
       classWeights: {
         title: 'First remedy: weight the classes',
-        body: 'α-balanced cross-entropy multiplies the minority’s loss by α and the majority’s by 1 − α. Tied to the class ratio, α / (1 − α) = 100, so each majority example now counts a hundred times less. But the weight is the same for an easy example and a hard one.',
+        body: 'α-balanced cross-entropy multiplies the minority’s loss by α and the majority’s by 1 − α. The source article sets α / (1 − α) = n / m, the ratio of majority to minority examples: at 1 : 100, α = 100/101 ≈ 0.99. A majority example now weighs 1 − α ≈ 0.0099, so at p_t = 0.9 its loss falls from 0.105 to 0.00104, and a hundred of them weigh as much as one minority example. The weight is the same for an easy example and a hard one.',
+      },
+      operatingPoint: {
+        title: 'What α does to a trained network',
+        body: 'Now a network, trained in your browser on 20,000 points at 1 : 100, twice, from the same initial weights on the same mini-batches: with cross-entropy (lane 1) and with α-balanced cross-entropy, α from the class counts (lane 2). Press “Train to step 1,000”. With α, minority recall jumps (here from 0.52 to 0.93), but precision falls as far (from 0.88 to 0.21): most of what lane 2 now calls minority is not. PR-AUC, which scores the ranking at every threshold, is the same for both (0.764). The table’s last row says why: cross-entropy with its threshold lowered to about 0.01 reaches lane 2’s recall at about the same precision. α moved the operating point, not the ranking.',
       },
       focal: {
         title: 'Focal loss: turn down the easy examples',
-        body: 'Focal loss multiplies cross-entropy by (1 − p_t)^γ. Near p_t = 1 that factor is tiny, near p_t = 0 it is almost 1. Drag γ from 0 to 5: at γ = 0 focal loss is α-balanced CE; as γ grows the right side of the curve sinks, while hard examples on the left keep their loss.',
+        body: 'Focal loss multiplies cross-entropy by the modulating factor (1 − p_t)^γ. With γ = 2 an easy example at p_t = 0.9 keeps (0.1)² = 1 % of its loss, a hard one at p_t = 0.3 keeps 0.7² = 49 %. Here α = 0.5 for both classes, which halves the whole curve: what changes is how the loss depends on p_t. Drag γ: at γ = 0 focal loss is α-balanced cross-entropy, and the higher γ, the lower the easy side of the curve sinks.',
       },
       gradient: {
-        title: 'What training feels is the gradient',
-        body: 'Weights move with the gradient, not with the loss. Look at the “push” charts (−∂L/∂x_t): with γ = 5 the push from easy examples is several orders of magnitude below cross-entropy’s (the loss axis is logarithmic now). The easy majority falls silent; hard examples of either class do the teaching.',
+        title: 'Training follows the gradient',
+        body: 'Weights move along the gradient, not the loss, so look at the lower charts: the negative gradient −∂L/∂x_t, how hard each example pushes. At p_t = 0.9 cross-entropy pushes with 0.1 and focal loss (γ = 2, α = 0.5) with 0.00145, 69 times less. At p_t = 0.3 focal loss still pushes with 0.35, half of cross-entropy’s 0.7, and the half is α. A loss that favours hard examples helps only if their gradient survives, and here it does: the easy majority goes quiet and the hard examples drive training.',
+      },
+      linAlpha: {
+        title: 'α and γ together: Lin et al.’s α = 0.25',
+        body: 'Lin et al. found focal loss worked best in their detector with γ = 2 and α = 0.25, and α = 0.25 weights the rare class down, not up (0.25 against 0.75): once γ has quieted the easy negatives, the rare class needs less help. Three lanes of focal loss with γ = 2 and α = 0.25, 0.5 and 0.99. Train to step 3,000: recall rises with α (here 0.47, 0.58, 0.94) and precision falls, while PR-AUC is 0.76 in all three. On this problem α chooses the operating point and leaves the ranking alone; which operating point is best depends on what a miss costs.',
+      },
+      race: {
+        title: 'A race: cross-entropy, class weights, focusing',
+        body: 'Four lanes on the same network and batches: cross-entropy; focal loss with α = 0.5 (focusing alone); α-balanced cross-entropy with α from the counts (weights alone); focal loss with α from the counts (both). Train to step 1,000. The two lanes with α from the counts find far more of the rare class (recall 0.93 and 0.91 against 0.52), focusing alone stays close to cross-entropy (0.49), and PR-AUC is 0.764 in every lane. Here the recall comes from α, and focusing neither helps nor hurts the ranking: compare losses at the same recall, or by PR-AUC.',
+      },
+      rareRegions: {
+        title: 'Focusing finds rare regions sooner',
+        body: 'Where focusing shows is in how fast a network finds rare regions. XOR at 1 : 100: the minority fills two opposite quadrants. Cross-entropy against focal loss (γ = 2, α = 0.5), learning rate 0.01. At step 1,000 focal loss ranks the rare class much better (PR-AUC 0.97 against 0.86); train on to step 3,000 (+100 steps, or Train and Pause) and cross-entropy catches up (0.99 both). With the easy majority quieted, the few examples in the rare quadrants are heard sooner.',
+      },
+      flipsFast: {
+        title: 'Easy and hard examples change sides',
+        body: 'An example is easy while p_t > 0.5 and hard below, and training moves examples across that line. The source article warns that with a large learning rate they keep changing sides, so keep it small. Here the learning rate is 0.1. Press “+100 steps” ten times and watch the chart of training examples that crossed p_t = 0.5 since the last update. In the first hundred steps most examples leave the random start, at any learning rate; after that, hundreds can still cross in a hundred steps.',
+      },
+      flipsSlow: {
+        title: '… and far fewer with a small learning rate',
+        body: 'The same race at a learning rate of 0.003. Press “+100 steps” ten times again: after the first hundred steps, at most a few dozen examples cross p_t = 0.5 in a hundred steps, and the boundaries settle. Easy and hard examples still change places, only more slowly.',
       },
       dwb: {
-        title: 'A relative: the dynamically weighted balanced loss',
-        body: 'DWB raises the class weight to the power 1 − p_t: a hard minority example gets the full weight w = ln(n_max / n_min) + 1, an easy one w⁰ = 1, like any majority example. Its −2p_t(1 − p_t) term does not reward confidence: it is lowest at p_t = 0.5, so for a majority example the loss bottoms out slightly below zero at p_t ≈ 0.81 and rises again towards p_t = 1. Training therefore stops short of confident predictions: that is the formula, drawn honestly.',
+        title: 'DWB: weights that fade, and a term that fights confidence',
+        body: 'The dynamically weighted balanced loss (Fernando & Tsokos, 2021) gives class j the weight w_j = ln(n_max / n_j) + 1 (here about 5.6 for the minority and 1 for the majority, shown under the lane) and raises it to the power 1 − p_t, so it fades as an example gets easy. It then subtracts 2p_t(1 − p_t), a term taken from the Brier score. The paper reports better calibration; the formula as written does the opposite here: the term is lowest at p_t = 0.5, so a majority example’s loss is smallest at p_t ≈ 0.81, not at 1. Train to step 3,000 against cross-entropy: DWB finds more of the rare class (recall 0.71 against 0.57) with the same PR-AUC, but its expected calibration error is 0.19 against 0.00: its probabilities are pulled towards 0.5.',
       },
-      trainCe: {
-        title: 'Now train a network: cross-entropy',
-        body: 'The same 1 : 100 dataset, the same small network, trained in your browser. Press “+100 steps” three times and read the minority recall: plain cross-entropy finds only part of the rare class. The points’ size shows how much each one pushes.',
-      },
-      trainFocal: {
-        title: 'Same network, focal loss',
-        body: 'Only the loss changed (γ = 2, α from the ratio). Train three hundred steps again: the easy majority points fade, the boundary moves towards the majority, and minority recall rises. Check the reliability diagram too: the rare class is now predicted too often, the price of reweighting.',
-      },
-      threshold: {
-        title: 'Or move the threshold',
-        body: 'Back to cross-entropy, with the decision threshold at 0.1 instead of 0.5. Recall rises here too, without changing training. PR-AUC does not depend on the threshold: compare it across losses to see which model ranks the rare class better.',
+      summary: {
+        title: 'What to take home',
+        body: 'Under imbalance the easy majority dominates the summed loss. α re-weights the classes: it buys recall with precision and moves the operating point, much as lowering the threshold does. γ turns the easy examples down and keeps the gradient of the hard ones: on the overlapping blobs it hardly changed recall or ranking, on XOR it found the rare regions sooner. Compare losses by PR-AUC or at equal recall, read counts and intervals beside every rate, and keep the learning rate small. In PyTorch, torchvision.ops.sigmoid_focal_loss is this focal loss.',
       },
     },
   },
@@ -271,6 +296,7 @@ export const en = {
     raceTooShort: 'A race needs {{min}} to {{max}} lanes and only {{lanes}} in the link could be used, so the classifier trains a single network.',
   },
   race: {
+    latestAt: 'At step {{step}}:',
     mode: 'Train',
     modes: { single: 'One network', race: 'A race: 2–4 losses side by side' },
     lanes: 'Lanes',

@@ -1,24 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
+import { lessonStepSettings } from '../state/lessonSettings';
+import { parseRace } from '../state/race';
 import { parseUrl, serializeUrl } from '../state/url';
 import { defaultState } from '../state/paramTable';
-import { lessonStepSettings, lessonSteps } from './steps';
+import { lessonSteps } from './steps';
 
 describe('the guided lesson', () => {
-  it('has words for every step in both languages', () => {
+  it('has ten to fourteen steps, with words for each in both languages', () => {
+    expect(lessonSteps.length).toBeGreaterThanOrEqual(10);
+    expect(lessonSteps.length).toBeLessThanOrEqual(14);
     for (const { id } of lessonSteps) {
       for (const strings of [en, zh]) {
         const step = (strings.guide.steps as Record<string, { title: string; body: string }>)[id];
-        expect(step?.title.length).toBeGreaterThan(0);
-        expect(step?.body.length).toBeGreaterThan(0);
+        expect(step?.title.length, id).toBeGreaterThan(0);
+        expect(step?.body.length, id).toBeGreaterThan(0);
       }
+    }
+    expect(Object.keys(en.guide.steps)).toEqual(lessonSteps.map((step) => step.id));
+  });
+
+  it('writes every race as a valid link, and trains only where there is a network', () => {
+    for (const step of lessonSteps) {
+      if (step.race) expect(parseRace(step.race).notices, step.id).toEqual([]);
+      if (step.trainTo) expect(step.settings.view, step.id).toBe('classifier');
     }
   });
 
-  it('starts on the curves and ends on the classifier, telling the same story with a network', () => {
-    expect(lessonSteps[0]?.settings.view).toBe('curves');
-    expect(lessonSteps.at(-1)?.settings.view).toBe('classifier');
+  it('clears an earlier step’s race when a step shows one network or the curves', () => {
+    lessonSteps.forEach((step, i) => {
+      expect(lessonStepSettings(i + 1).race?.length ?? 0, step.id).toBe(step.race ? parseRace(step.race).race.length : 0);
+    });
   });
 
   it('puts each step into a link that restores it', () => {

@@ -2,52 +2,65 @@ import type { LabState } from '../state/labState';
 
 /**
  * The guided lesson, as data (in the spirit of MLU-Explain's textbook pages): each step names what
- * it sets and where its words live in src/i18n (`lesson.steps.<id>`). It follows the source
- * article's argument: the imbalance problem, class weights, focal loss, its gradient, then the
- * same story on a trained network.
+ * it sets and where its words live in src/i18n (`guide.steps.<id>`). It follows the two source
+ * articles: the imbalance problem, α-balancing and what it does to a trained network, focal loss's
+ * modulating factor and its gradient, α and γ together, a race of the remedies, rare regions found
+ * sooner, easy and hard examples that change sides, DWB, and a summary.
+ *
+ * Every claim a step's words make is checked on screen with that step's settings and seeds by
+ * tests/e2e/lesson.test.ts (numbers from the curves by src/lesson/claims.test.ts).
  */
 export interface LessonStep {
   id: string;
-  /** What "Show me" sets; everything else stays as the teacher left it. */
-  settings: Partial<LabState>;
+  /** What opening the step sets; everything else stays as the teacher left it. */
+  settings: Partial<Omit<LabState, 'race'>>;
+  /** The race it trains, written as in a link (`ce;balanced-ce:auto`); none: one network or the curves. */
+  race?: string;
+  /** A training step trains this far, from fresh weights, before its words hold. */
+  trainTo?: number;
 }
 
-/** One skewed dataset and one network for every classifier step: only the loss changes. */
-const classroomData: Partial<LabState> = {
+/**
+ * One dataset and one network for the training steps: 20,000 examples at 1 : 100 leave about 200
+ * minority examples in the test set, enough for recall to mean something (20 would move it in steps
+ * of 0.05); the classes overlap, so the losses really differ; a small learning rate keeps training
+ * steady.
+ */
+const lessonData: Partial<LabState> = {
   view: 'classifier',
-  race: [],
   shape: 'blobs',
   ratio: 100,
-  size: 2000,
+  size: 20_000,
   noise: 0.8,
   labelNoise: 0,
   dataSeed: 7,
   modelSeed: 3,
   hiddenLayers: 2,
   width: 16,
+  activation: 'tanh',
   resampling: 'none',
+  optimizer: 'adam',
+  learningRate: 0.003,
+  batchSize: 64,
+  weightDecay: 0,
   classWeighting: 'none',
   threshold: 0.5,
 };
 
-export const lessonSteps: readonly LessonStep[] = [
-  { id: 'problem', settings: { view: 'curves', losses: ['ce'], ratio: 100, exampleClass: 0, logScale: false } },
-  {
-    id: 'classWeights',
-    settings: { view: 'curves', losses: ['ce', 'balanced-ce'], alphaFromRatio: true, exampleClass: 0, logScale: false },
-  },
-  {
-    id: 'focal',
-    settings: { view: 'curves', losses: ['ce', 'balanced-ce', 'focal'], gamma: 2, alpha: 0.25, alphaFromRatio: false, exampleClass: 1 },
-  },
-  { id: 'gradient', settings: { view: 'curves', losses: ['ce', 'focal'], gamma: 5, alphaFromRatio: false, logScale: true } },
-  { id: 'dwb', settings: { view: 'curves', losses: ['ce', 'focal', 'dwb'], gamma: 2, logScale: false, exampleClass: 1 } },
-  { id: 'trainCe', settings: { ...classroomData, trainLoss: 'ce' } },
-  { id: 'trainFocal', settings: { ...classroomData, trainLoss: 'focal', gamma: 2, alphaFromRatio: true } },
-  { id: 'threshold', settings: { ...classroomData, trainLoss: 'ce', threshold: 0.1 } },
-];
+/** The curves of one example at 1 : 100. */
+const curves = (settings: Partial<LabState>): Partial<LabState> => ({ view: 'curves', ratio: 100, logScale: false, ...settings });
 
-/** Everything that moving to `step` (1 … n) changes: that step's settings and the step itself. */
-export function lessonStepSettings(step: number): Partial<LabState> {
-  return { ...(lessonSteps[step - 1]?.settings ?? {}), lessonStep: step };
-}
+export const lessonSteps: readonly LessonStep[] = [
+  { id: 'problem', settings: curves({ losses: ['ce'], exampleClass: 0, alphaFromRatio: false }) },
+  { id: 'classWeights', settings: curves({ losses: ['ce', 'balanced-ce'], exampleClass: 0, alphaFromRatio: true }) },
+  { id: 'operatingPoint', settings: lessonData, race: 'ce;balanced-ce:auto', trainTo: 1000 },
+  { id: 'focal', settings: curves({ losses: ['ce', 'focal'], exampleClass: 0, gamma: 2, alpha: 0.5, alphaFromRatio: false }) },
+  { id: 'gradient', settings: curves({ losses: ['ce', 'focal'], exampleClass: 0, gamma: 2, alpha: 0.5, alphaFromRatio: false }) },
+  { id: 'linAlpha', settings: lessonData, race: 'focal:alpha=0.25;focal:alpha=0.5;focal:alpha=0.99', trainTo: 3000 },
+  { id: 'race', settings: lessonData, race: 'ce;focal:alpha=0.5;balanced-ce:auto;focal:auto', trainTo: 1000 },
+  { id: 'rareRegions', settings: { ...lessonData, shape: 'xor', noise: 0.3, learningRate: 0.01 }, race: 'ce;focal:alpha=0.5', trainTo: 1000 },
+  { id: 'flipsFast', settings: { ...lessonData, learningRate: 0.1 }, race: 'ce;focal:alpha=0.5' },
+  { id: 'flipsSlow', settings: lessonData, race: 'ce;focal:alpha=0.5' },
+  { id: 'dwb', settings: lessonData, race: 'ce;dwb', trainTo: 3000 },
+  { id: 'summary', settings: {} },
+];

@@ -47,7 +47,8 @@ export type ToWorker =
   | { type: 'setData'; train: PackedPoints; test: PackedPoints }
   | { type: 'setModel'; model: ModelConfig }
   | { type: 'setTraining'; training: TrainingConfig }
-  | { type: 'play' }
+  /** Trains until paused, or until the step count reaches `untilStep` (a lesson's "train to step N"). */
+  | { type: 'play'; untilStep?: number }
   | { type: 'pause' }
   | { type: 'step'; steps: number }
   | { type: 'reset' }

@@ -23,6 +23,8 @@ let trainer: Trainer | null = null;
 let gridSize = 100;
 let extent = 1.3;
 let running = false;
+/** Where a 'play' with untilStep stops; Infinity while playing freely. */
+let untilStep = Infinity;
 let sliceScheduled = false;
 let stepsPerChunk = 1;
 let lastSnapshotAt = 0;
@@ -79,15 +81,16 @@ function runSlice(): void {
   if (!running || !trainer) return;
   try {
     const sliceEnd = performance.now() + SLICE_MS;
-    for (let now = performance.now(); now < sliceEnd && !trainer.diverged; ) {
-      trainer.train(stepsPerChunk);
+    for (let now = performance.now(); now < sliceEnd && !trainer.diverged && trainer.step < untilStep; ) {
+      trainer.train(Math.min(stepsPerChunk, untilStep - trainer.step));
       const after = performance.now();
       // Aim at CHUNK_MS per clock check, whatever a step costs (a full batch of 20,000 or 32 points).
       const msPerStep = (after - now) / stepsPerChunk;
       stepsPerChunk = Math.max(1, Math.min(256, Math.round(CHUNK_MS / Math.max(msPerStep, 1e-3))));
       now = after;
     }
-    if (trainer.diverged || performance.now() - lastSnapshotAt >= snapshotIntervalMs) postSnapshot();
+    if (trainer.step >= untilStep) running = false;
+    if (!running || trainer.diverged || performance.now() - lastSnapshotAt >= snapshotIntervalMs) postSnapshot();
   } catch (error) {
     running = false;
     reportError(error);
@@ -122,8 +125,11 @@ async function handle(message: ToWorker): Promise<void> {
       if (!running) postSnapshot();
       break;
     case 'play':
+      untilStep = message.untilStep ?? Infinity;
       if (current.diverged) {
         post({ type: 'diverged', step: current.step });
+      } else if (current.step >= untilStep) {
+        postSnapshot();
       } else if (!running) {
         running = true;
         lastSnapshotAt = performance.now();

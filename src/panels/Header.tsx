@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../i18n';
-import { lessonStepSettings } from '../lesson/steps';
+import { lessonStepSettings } from '../state/lessonSettings';
 import type { LabState, LabView, Language } from '../state/labState';
 
 const COPY_MESSAGE_MS = 2500;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { lessonStepSettings, lessonSteps } from '../lesson/steps';
+import { lessonSteps } from '../lesson/steps';
+import { lessonStepSettings } from '../state/lessonSettings';
 import type { LabState } from '../state/labState';
 
 interface Props {

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { VIEW_EXTENT } from '../../data/types';
 import { classCounts } from '../../model/classWeighting';
 import type { Snapshot, TrainingConfig } from '../../model/protocol';
+import { lessonSteps } from '../../lesson/steps';
 import type { LabState } from '../../state/labState';
 import { useLossParams } from '../../state/lossParams';
 import { ClassifierControls } from './ClassifierControls';
@@ -70,8 +71,9 @@ export default function ClassifierView({ state, update }: Props) {
     model,
     training,
     summarize,
-    // A race starts over whenever a lane changes; one network keeps its weights through a loss switch.
-    restartKey: racing ? JSON.stringify(raceLanes) : '',
+    // A race starts over whenever a lane changes, and every lesson step (and leaving the lesson)
+    // from fresh weights; one network keeps its weights through a loss switch.
+    restartKey: JSON.stringify([state.lessonStep, racing ? raceLanes : null]),
   });
   const { snapshot } = session;
 
@@ -90,6 +92,7 @@ export default function ClassifierView({ state, update }: Props) {
         <TrainingBar
           status={session.status}
           snapshot={current}
+          trainTo={lessonSteps[state.lessonStep - 1]?.trainTo}
           onPlay={session.play}
           onPause={session.pause}
           onStep={session.step}

@@ -4,6 +4,7 @@ import { createXYChart } from '../../charts/xyChart';
 import type { XYFrame, XYMarker } from '../../charts/xyChart';
 import type { LossBudget } from '../../losses/lossBudget';
 import type { Evaluation } from '../../metrics';
+import { formatValue } from '../format';
 import { SvgChart } from './SvgChart';
 import type { LaneStyle } from './laneStyles';
 import type { HistoryPoint, LanePoint } from './useTrainingSession';
@@ -33,6 +34,26 @@ const overTime: { id: string; read(point: LanePoint): number | null; unitRange: 
   { id: 'ece', read: (p) => p.ece, unitRange: false },
   { id: 'flips', read: (p) => p.flips, unitRange: false },
 ];
+
+/** Under a chart over time, each lane's latest value in words: the chart's read-out. */
+function LatestValues({ id, frame, step, styles }: { id: string; frame: Frame; step: number | null; styles: readonly LaneStyle[] }) {
+  const { t } = useTranslation();
+  if (step === null) return null;
+  return (
+    <p className="chart-readout">
+      {t('race.latestAt', { step: step.toLocaleString('en-US') })}{' '}
+      {frame.series.map((series, k) => {
+        const value = series.ys[series.ys.length - 1] ?? Number.NaN;
+        return (
+          <span key={series.id} data-testid={`race-latest-${id}-${k + 1}`} data-value={Number.isFinite(value) ? value : ''} style={{ color: styles[k]?.color }}>
+            {t('race.lane', { n: k + 1 })} {Number.isFinite(value) ? formatValue(value, 3) : t('metrics.undefined')}
+            {k < frame.series.length - 1 ? ' · ' : ''}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
 
 /** Lane k's line: its colour, its dash. */
 const laneLine = (styles: readonly LaneStyle[], k: number) => ({
@@ -117,7 +138,9 @@ export function RaceCharts({ evaluations, budgets, history, styles, positiveRate
       <h3 className="race-subhead">{t('race.overTime')}</h3>
       <div className="race-charts">
         {timeFrames.map(([id, frame]) => (
-          <SvgChart key={id} title={t(`race.time.${id}`)} testId={`race-time-${id}`} create={createXYChart} frame={frame} aspect={0.6} />
+          <SvgChart key={id} title={t(`race.time.${id}`)} testId={`race-time-${id}`} create={createXYChart} frame={frame} aspect={0.6}>
+            <LatestValues id={id} frame={frame} step={history.at(-1)?.step ?? null} styles={styles} />
+          </SvgChart>
         ))}
       </div>
     </>

@@ -8,14 +8,16 @@ const STEPS_PER_JUMP = 100;
 interface Props {
   status: SessionStatus;
   snapshot: Snapshot | null;
-  onPlay(): void;
+  /** A lesson step's "train to step N": one button that trains exactly that far. */
+  trainTo?: number;
+  onPlay(untilStep?: number): void;
   onPause(): void;
   onStep(steps: number): void;
   onReset(): void;
 }
 
 /** Play, pause, one step, reset; the step count, the speed and the backend in use; and what went wrong. */
-export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset }: Props) {
+export function TrainingBar({ status, snapshot, trainTo, onPlay, onPause, onStep, onReset }: Props) {
   const { t } = useTranslation();
   const running = snapshot?.running ?? false;
   const usable = status.phase === 'ready';
@@ -28,9 +30,16 @@ export function TrainingBar({ status, snapshot, onPlay, onPause, onStep, onReset
             ❚❚ {t('classifier.pause')}
           </button>
         ) : (
-          <button type="button" className="primary" data-testid="play" disabled={!usable} onClick={onPlay}>
-            ▶ {t('classifier.play')}
-          </button>
+          <>
+            {trainTo !== undefined && (snapshot?.step ?? 0) < trainTo ? (
+              <button type="button" className="primary" data-testid="train-to" disabled={!usable} onClick={() => onPlay(trainTo)}>
+                ▶ {t('classifier.trainTo', { step: trainTo.toLocaleString('en-US') })}
+              </button>
+            ) : null}
+            <button type="button" className={trainTo === undefined ? 'primary' : undefined} data-testid="play" disabled={!usable} onClick={() => onPlay()}>
+              ▶ {t('classifier.play')}
+            </button>
+          </>
         )}
         <button type="button" data-testid="step" disabled={!usable || running} onClick={() => onStep(1)}>
           {t('classifier.step')}

@@ -21,7 +21,8 @@ export function summarizeLanes(
   return snapshot.lanes.map((lane, k) => {
     const ranking = rankingOf(lane.testLogits, labels.test);
     const metrics = ranking ? evaluationAt(ranking, labels.test, threshold).thresholdMetrics : null;
-    const before = previous?.lanes[k]?.trainLogits;
+    // Flips are counted within one run: after a reset the previous snapshot is another network's.
+    const before = previous && previous.step < snapshot.step ? previous.lanes[k]?.trainLogits : undefined;
     return {
       lossId: lossIds[k] as BinaryLossId,
       minorityRecall: metrics?.minorityRecall ?? null,

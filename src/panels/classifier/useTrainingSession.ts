@@ -169,7 +169,8 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
   }, [backend, gridSize, extent, data, modelKey, trainingKey, restartKey]);
 
   const send = useCallback((message: Parameters<TrainingClient['send']>[0]) => clientRef.current?.send(message), []);
-  const play = useCallback(() => send({ type: 'play' }), [send]);
+  /** Trains until paused, or until step `untilStep`. */
+  const play = useCallback((untilStep?: number) => send({ type: 'play', untilStep }), [send]);
   const pause = useCallback(() => send({ type: 'pause' }), [send]);
   const step = useCallback((steps = 1) => send({ type: 'step', steps }), [send]);
   const reset = useCallback(() => {
