@@ -166,7 +166,7 @@ export const en = {
   lossAbout: {
     ce: 'The baseline. Every example counts, and the many easy majority examples add up.',
     'balanced-ce': 'Weights the classes (α for the minority, 1 − α for the majority); easy and hard examples are treated alike.',
-    focal: 'Multiplies CE by (1 − p_t)^γ: an easy example (p_t → 1) all but vanishes, a hard one keeps its loss. Lin et al., 2017.',
+    focal: 'Multiplies CE by (1 − p_t)^γ: an easy example (p_t → 1) all but vanishes, a hard one keeps much of its loss (49 % at p_t = 0.3 with γ = 2). Lin et al., 2017.',
     dwb: 'The class weight is raised to the power 1 − p_t, so it fades as the example gets easy; the −2p_t(1 − p_t) term is lowest at p_t = 0.5 and pulls against confidence: with weight 1 the loss is smallest at p_t ≈ 0.81. Fernando & Tsokos, 2021.',
     poly1: 'CE plus ε(1 − p_t): ε > 0 keeps pushing easy examples, ε < 0 relaxes them. Leng et al., 2022.',
     asl: 'Different γ for positives and negatives, and a margin m below which easy negatives cost nothing. Ridnik et al., 2021.',
@@ -273,7 +273,7 @@ export const en = {
   lesson: {
     heading: 'What to look for',
     points: [
-      'At p_t = 0.9 an example is already easy. Cross-entropy still charges it about 0.1; focal loss’s factor (1 − p_t)^γ with γ = 2 cuts that a hundredfold.',
+      'At p_t = 0.9 an example is already easy. Cross-entropy still charges it about 0.1; focal loss multiplies that by (1 − p_t)^γ, 0.01 at γ = 2, and by α_t on top (0.75 for a majority example at α = 0.25).',
       'The gradient chart is what training feels. Raise γ and the push from easy examples (right side) collapses while hard ones (left side) keep theirs.',
       'α re-weights whole classes but cannot tell easy from hard. Switch the example to the majority class to see 1 − α at work.',
       'With 1 : 1000 imbalance, a thousand easy negatives at 0.1 each outweigh one hard positive. Focal loss makes them nearly silent.',

@@ -58,22 +58,30 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
   );
 
   return (
-    <div className="chart-grid" id="charts">
-      {frames.map((frame) => (
-        <CurveChartPanel
-          key={frame.testId}
-          testId={frame.testId}
-          title={t(frame.titleKey)}
-          xLabel={t(frame.axis === 'pt' ? 'chart.ptAxis' : 'chart.logitAxis')}
-          yLabel={t(frame.quantity === 'loss' ? 'chart.lossAxis' : 'chart.gradAxis')}
-          xDomain={frame.xDomain}
-          yScale={logScale && frame.quantity === 'loss' ? 'log' : 'linear'}
-          series={frame.series}
-          markers={frame.markers}
-          cursorX={fromLogit(frame.axis, cursorXt)}
-          onCursor={(x) => onCursorXt(toLogit(frame.axis, x))}
-        />
-      ))}
-    </div>
+    <>
+      <div className="chart-grid" id="charts">
+        {frames.map((frame) => (
+          <CurveChartPanel
+            key={frame.testId}
+            testId={frame.testId}
+            title={t(frame.titleKey)}
+            xLabel={t(frame.axis === 'pt' ? 'chart.ptAxis' : 'chart.logitAxis')}
+            yLabel={t(frame.quantity === 'loss' ? 'chart.lossAxis' : 'chart.gradAxis')}
+            xDomain={frame.xDomain}
+            yScale={logScale && frame.quantity === 'loss' ? 'log' : 'linear'}
+            series={frame.series}
+            markers={frame.markers}
+            cursorX={fromLogit(frame.axis, cursorXt)}
+            onCursor={(x) => onCursorXt(toLogit(frame.axis, x))}
+          />
+        ))}
+      </div>
+      {/* A log axis cannot show DWB's negative loss or focal loss's tiniest values: say so, never drop them silently. */}
+      {logScale ? (
+        <p className="hint" data-testid="log-note">
+          {t('chart.logNote')}
+        </p>
+      ) : null}
+    </>
   );
 }

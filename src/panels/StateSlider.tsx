@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { LabState, NumericKey } from '../state/labState';
 import { effectiveAlpha, type ClassCounts } from '../state/lossParams';
 import { numberParamByKey } from '../state/paramTable';
-import { formatParam, formatValue } from './format';
+import { formatBeta, formatParam, formatValue } from './format';
 import { ParamSlider } from './ParamSlider';
 
 /** How a few settings read better than a bare number. */
 const displays: Partial<Record<NumericKey, (v: number) => string>> = {
   ratio: (v) => `1 : ${formatParam(v)}`,
   learningRate: (v) => formatValue(v, 3),
+  beta: formatBeta,
   size: (v) => v.toLocaleString('en-US'),
 };
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { minorityCountForWeights } from '../config';
 import { alphaFromRatio, dwbLogRatio, effectiveNumber, inverseFrequency } from '../losses';
 import { numberParamByKey } from '../state/paramTable';
-import { formatParam, formatValue } from './format';
+import { formatBeta, formatParam, formatValue } from './format';
 import { ParamSlider } from './ParamSlider';
 
 interface Props {
@@ -26,7 +26,7 @@ export const WeightsTable = memo(function WeightsTable({ ratio, beta, onBeta }: 
     { key: 'dwbLogRatio', label: t('weights.dwbLogRatio'), weights: dwbLogRatio(counts) },
     {
       key: 'effectiveNumber',
-      label: t('weights.effectiveNumber', { beta: formatParam(beta) }),
+      label: t('weights.effectiveNumber', { beta: formatBeta(beta) }),
       weights: effectiveNumber(counts, beta),
     },
   ];
@@ -53,7 +53,7 @@ export const WeightsTable = memo(function WeightsTable({ ratio, beta, onBeta }: 
         </tbody>
       </table>
       <p className="hint">{t('weights.counts', { nPos, nNeg })}</p>
-      <ParamSlider param={numberParamByKey.beta} label={t('param.beta')} value={beta} onChange={onBeta} />
+      <ParamSlider param={numberParamByKey.beta} label={t('param.beta')} value={beta} display={formatBeta(beta)} onChange={onBeta} />
     </section>
   );
 });

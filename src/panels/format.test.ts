@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatParam, formatValue } from './format';
+import { formatBeta, formatParam, formatValue } from './format';
 
 describe('formatValue', () => {
   it('shows ordinary numbers with four significant digits', () => {
@@ -23,5 +23,13 @@ describe('formatParam', () => {
     expect(formatParam(0.25)).toBe('0.25');
     expect(formatParam(2)).toBe('2');
     expect(formatParam(0.123456)).toBe('0.123');
+  });
+});
+
+describe('formatBeta', () => {
+  it('keeps every 9 of β (0.9999 must not read "1")', () => {
+    expect(formatBeta(0.9999)).toBe('0.9999');
+    expect(formatBeta(0.999369)).toBe('0.999369');
+    expect(formatBeta(0.9)).toBe('0.9');
   });
 });

@@ -18,3 +18,6 @@ export function formatValue(v: number, digits = 4): string {
 
 /** A parameter value in a formula or label: up to three decimals, no trailing zeros. */
 export const formatParam = (v: number) => Number(v.toFixed(3)).toString();
+
+/** β sits at 0.9, 0.99, 0.999, 0.9999 and between: every 9 counts, so all six decimals the slider has. */
+export const formatBeta = (v: number) => String(Number(v.toFixed(6)));

@@ -19,5 +19,5 @@ export const formulaTex: Record<BinaryLossId, (p: AllLossParams) => string> = {
   asl: (p) =>
     String.raw`L = \begin{cases} -(1-\hat p)^{${n(p.gammaPos)}}\log \hat p & y = 1 \\ -\hat p_m^{\,${n(p.gammaNeg)}}\log(1-\hat p_m),\ \hat p_m = \max(\hat p - ${n(p.margin)}, 0) & y = 0 \end{cases}`,
   'la-ce': (p) =>
-    String.raw`L = -\log \sigma\!\big(x_t + s\,\tau \log\tfrac{\pi}{1-\pi}\big),\quad \tau = ${n(p.tau)},\ \pi = ${n(p.priorPos)}`,
+    String.raw`L = -\log \sigma\!\big(x_t + s\,\tau \log\tfrac{\pi}{1-\pi}\big),\quad s = 2y - 1,\ \tau = ${n(p.tau)},\ \pi = ${n(p.priorPos)}`,
 };

@@ -7,6 +7,7 @@ import { numberParamByKey } from '../../state/paramTable';
 import { effectiveAlpha, type ClassCounts } from '../../state/lossParams';
 import type { LaneTraining } from '../../model/protocol';
 import { DerivedFromCounts } from './DerivedFromCounts';
+import { formatBeta } from '../format';
 import { ParamSlider } from '../ParamSlider';
 import { laneStyles } from './laneStyles';
 import { LaneSwatch } from './LaneName';
@@ -98,7 +99,13 @@ export function RaceLanesEditor({ state, update, lanes, trainCounts }: Props) {
             setLane(k, { ...lane, classWeighting }),
           )}
           {lane.classWeighting === 'effectiveNumber' ? (
-            <ParamSlider param={numberParamByKey.beta} label={t('param.beta')} value={lane.beta} onChange={(beta) => setLane(k, { ...lane, beta })} />
+            <ParamSlider
+              param={numberParamByKey.beta}
+              label={t('param.beta')}
+              value={lane.beta}
+              display={formatBeta(lane.beta)}
+              onChange={(beta) => setLane(k, { ...lane, beta })}
+            />
           ) : null}
           {race.length > raceLaneLimits.min ? (
             <button type="button" data-testid={`race-remove-${k + 1}`} onClick={() => update({ race: race.filter((_, i) => i !== k) })}>
