@@ -26,7 +26,7 @@ const lossParams = (gamma: number) => ({
   gamma,
   alpha: WORKLOAD.alpha,
   wPos: 10,
-  wNeg: 1,
+  wNeg: 1, lambda: 1,
   epsilon: 1,
   gammaPos: 0,
   gammaNeg: 4,

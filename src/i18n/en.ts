@@ -46,6 +46,7 @@ export const en = {
     gammaNeg: 'γ₋ ASL negatives',
     margin: 'm ASL margin',
     tau: 'τ logit adjustment',
+    lambda: 'λ DWB regulariser weight',
     size: 'Training examples',
     noise: 'Spread (overlap)',
     labelNoise: 'Label noise',
@@ -60,7 +61,7 @@ export const en = {
   },
   classifier: {
     trainTo: 'Train to step {{step}}',
-    fromCounts: 'From the training counts ({{negatives}} majority : {{positives}} minority):',
+    fromCounts: 'From the training counts ({{positives}} minority : {{negatives}} majority):',
     trainLoss: 'Train with',
     data: 'Data',
     shape: 'Shape',
@@ -183,8 +184,6 @@ export const en = {
     gradAxis: 'push −∂L/∂x_t',
     logNote: 'Log axis: values at or below zero, and below 10⁻⁶, are not drawn.',
     keyboardHint: 'Chart: use the left and right arrow keys to move the read-out.',
-    easy: 'easy',
-    hard: 'hard',
   },
   readout: {
     heading: 'Read-out at p_t = {{pt}} (x_t = {{xt}})',
@@ -198,6 +197,10 @@ export const en = {
   formulas: {
     heading: 'The formulas, with the current values',
     articleNote: 'For y = 0 focal loss is −(1 − α) p̂^γ log(1 − p̂): the source article drops the γ.',
+    xtNote: 'The source article writes x_t = yx with y ∈ {0, 1}: with those labels x_t would be 0 for every majority example. Lin et al. use y ∈ {−1, +1}, which gives the form above.',
+    dwbMinimum: 'For this example the loss is smallest at p_t = {{pt}} (L = {{loss}}); beyond that, more confidence costs more.',
+    dwbNoMinimum: 'With λ = 0 the loss keeps falling all the way to p_t = 1, as cross-entropy does.',
+    dwbImplementations: 'Published implementations disagree on this term’s sign and on which probabilities it sums over; the app computes exactly the formula shown, with λ weighting the term (λ = 1 is the paper’s formula, λ = 0 the weighting alone).',
     loading: 'Typesetting…',
   },
   weights: {

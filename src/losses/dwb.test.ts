@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { crossEntropy } from './ce';
 import { dwbLoss } from './dwb';
+import { dwbMinimum } from './dwbMinimum';
 import { sigmoid } from './stable';
 import { classWeight, label } from './testSupport';
 
@@ -55,5 +56,17 @@ describe('DWB loss', () => {
   it('pushes a confident correct logit back towards 0.5 (gradient sign flips near p_t ≈ 0.8)', () => {
     expect(dwbLoss.grad(1, 1, { wPos: 1, wNeg: 1 })).toBeLessThan(0); // still pulled up
     expect(dwbLoss.grad(5, 1, { wPos: 1, wNeg: 1 })).toBeGreaterThan(0); // pushed back down
+  });
+});
+
+describe('DWB’s minimum', () => {
+  it('sits at p_t = (1 + √5)/4 ≈ 0.809 for weight 1, further out for a larger weight, and is gone without the regulariser', () => {
+    const one = dwbMinimum(0, { wPos: 5.6, wNeg: 1 });
+    expect(one?.pt).toBeCloseTo((1 + Math.sqrt(5)) / 4, 3);
+    expect(one?.loss).toBeLessThan(0);
+    const heavy = dwbMinimum(1, { wPos: 5.6, wNeg: 1 });
+    expect(heavy?.pt).toBeGreaterThan(0.85);
+    expect(heavy?.pt).toBeLessThan(0.95);
+    expect(dwbMinimum(0, { wPos: 5.6, wNeg: 1, lambda: 0 })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { BinaryLoss, LossParamsById } from './types';
 
 /**
  * Dynamically weighted balanced (DWB) loss, two-class case:
- *   L = −w_y^(1 − p_t) log p_t − 2 p_t (1 − p_t)
+ *   L = −w_y^(1 − p_t) log p_t − λ · 2 p_t (1 − p_t)
  * (Fernando & Tsokos, "Dynamically Weighted Balanced Loss: Class Imbalanced Learning and Confidence
  * Calibration of Deep Neural Networks", IEEE TNNLS 2021: −Σ_j w_j^(1−p_j) y_j log p_j − Σ_j p_j(1 − p_j)
  * with p_1 = p, p_0 = 1 − p, so the regulariser is p(1 − p) twice).
@@ -13,20 +13,24 @@ import type { BinaryLoss, LossParamsById } from './types';
  * easy one (p_t → 1) gets w_y^0 = 1. The regulariser makes the loss slightly negative for confident
  * correct predictions; that is the loss, not a rounding error.
  *
+ * λ weighs the regulariser: 1 (the default, and every reference vector) is the formula above; 0 is
+ * the dynamic weighting alone. Published implementations disagree on the regulariser's sign and on
+ * which probabilities it sums over, so the app computes exactly the formula it shows.
+ *
  * Stable form: 1 − p_t = σ(−x_t), log p_t = −softplus(−x_t), and 1 − 2p_t = −tanh(x_t / 2), so nothing
  * is a difference of rounded probabilities.
  */
 export const dwbLoss: BinaryLoss<LossParamsById['dwb']> = {
   id: 'dwb',
-  value(x, y, { wPos, wNeg }) {
+  value(x, y, { wPos, wNeg, lambda = 1 }) {
     const xt = trueClassLogit(x, y);
     const pt = sigmoid(xt);
     const oneMinusPt = sigmoid(-xt);
     const dynamicWeight = Math.pow(y === 1 ? wPos : wNeg, oneMinusPt);
-    return dynamicWeight * softplus(-xt) - 2 * pt * oneMinusPt;
+    return dynamicWeight * softplus(-xt) - lambda * 2 * pt * oneMinusPt;
   },
-  // s [w^(1−p_t) ln w · log p_t · p_t(1 − p_t) − w^(1−p_t)(1 − p_t) − 2 p_t(1 − p_t)(1 − 2p_t)]
-  grad(x, y, { wPos, wNeg }) {
+  // s [w^(1−p_t) ln w · log p_t · p_t(1 − p_t) − w^(1−p_t)(1 − p_t) − λ · 2 p_t(1 − p_t)(1 − 2p_t)]
+  grad(x, y, { wPos, wNeg, lambda = 1 }) {
     const xt = trueClassLogit(x, y);
     const w = y === 1 ? wPos : wNeg;
     const pt = sigmoid(xt);
@@ -36,7 +40,7 @@ export const dwbLoss: BinaryLoss<LossParamsById['dwb']> = {
     const ptLogPt = pt * -softplus(-xt);
     const weightChange = dynamicWeight * Math.log(w) * ptLogPt * oneMinusPt;
     const oneMinusTwoPt = -Math.tanh(xt / 2);
-    const regulariser = 2 * pt * oneMinusPt * oneMinusTwoPt;
+    const regulariser = lambda * 2 * pt * oneMinusPt * oneMinusTwoPt;
     return labelSign(y) * (weightChange - dynamicWeight * oneMinusPt - regulariser);
   },
 };

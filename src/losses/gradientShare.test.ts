@@ -3,7 +3,7 @@ import { gradientShares } from './gradientShare';
 import type { AllLossParams } from './types';
 
 const params: AllLossParams = {
-  gamma: 2, alpha: 0.25, wPos: 1, wNeg: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.5,
+  gamma: 2, alpha: 0.25, wPos: 1, wNeg: 1, lambda: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.5,
 };
 
 describe('gradientShares', () => {

@@ -8,7 +8,7 @@ export const lossParamKeys: { readonly [K in BinaryLossId]: readonly (keyof Loss
   ce: [],
   'balanced-ce': ['alpha'],
   focal: ['gamma', 'alpha'],
-  dwb: ['wPos', 'wNeg'],
+  dwb: ['wPos', 'wNeg', 'lambda'],
   poly1: ['epsilon'],
   asl: ['gammaPos', 'gammaNeg', 'margin'],
   'la-ce': ['tau', 'priorPos'],

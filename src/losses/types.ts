@@ -23,7 +23,8 @@ export interface LossParamsById {
   ce: Record<never, never>;
   'balanced-ce': { alpha: number };
   focal: { gamma: number; alpha: number };
-  dwb: { wPos: number; wNeg: number };
+  /** λ weighs the regulariser (default 1, the published form; reference vectors leave it out). */
+  dwb: { wPos: number; wNeg: number; lambda?: number };
   poly1: { epsilon: number };
   asl: { gammaPos: number; gammaNeg: number; margin: number };
   'la-ce': { tau: number; priorPos: number };
@@ -32,7 +33,7 @@ export interface LossParamsById {
 /** Every parameter of every loss at once: what the UI holds and hands to any loss. */
 export type AllLossParams = LossParamsById['balanced-ce'] &
   LossParamsById['focal'] &
-  LossParamsById['dwb'] &
+  Required<LossParamsById['dwb']> &
   LossParamsById['poly1'] &
   LossParamsById['asl'] &
   LossParamsById['la-ce'];

@@ -3,7 +3,7 @@ import { binaryLosses } from '../losses';
 import { batchGradient, laneObjective, meanLoss } from './laneObjective';
 import type { LaneTraining } from './protocol';
 
-const PARAMS = { alpha: 0.25, gamma: 2, wPos: 3, wNeg: 1.2, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
+const PARAMS = { alpha: 0.25, gamma: 2, wPos: 3, wNeg: 1.2, lambda: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
 const labels = new Uint8Array([0, 1, 0, 0, 1, 0]);
 const logits = new Float32Array([-2, 0.5, 1.5, -0.25, -3, 0]);
 

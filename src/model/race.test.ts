@@ -9,7 +9,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const PARAMS = { alpha: 0.25, gamma: 2, wPos: 3, wNeg: 1.2, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
+const PARAMS = { alpha: 0.25, gamma: 2, wPos: 3, wNeg: 1.2, lambda: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
 const MODEL = { hiddenLayers: [8, 6], activation: 'tanh' as const, seed: 5 };
 
 const lane = (patch: Partial<LaneTraining>): LaneTraining => ({ loss: 'ce', params: PARAMS, classWeighting: 'none', beta: 0.999, ...patch });

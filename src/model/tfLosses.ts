@@ -69,13 +69,13 @@ function focal(logits: tf.Tensor, labels: tf.Tensor, { gamma, alpha }: LossParam
 }
 
 /** Weights must be positive (the exponent form needs ln w). */
-function dwb(logits: tf.Tensor, labels: tf.Tensor, { wPos, wNeg }: LossParamsById['dwb']): tf.Tensor {
+function dwb(logits: tf.Tensor, labels: tf.Tensor, { wPos, wNeg, lambda = 1 }: LossParamsById['dwb']): tf.Tensor {
   return tf.tidy(() => {
     const { logPt, logQ } = targetLogs(logits, labels);
     const q = tf.exp(logQ);
     // w_y^(1 − p_t) = exp((1 − p_t)·ln w_y): the weight is an exponent, not a factor.
     const weight = tf.exp(tf.mul(q, byLabel(labels, Math.log(wPos), Math.log(wNeg))));
-    const regulariser = tf.mul(2, tf.exp(tf.add(logPt, logQ))); // 2 p_t (1 − p_t), may make the loss < 0
+    const regulariser = tf.mul(2 * lambda, tf.exp(tf.add(logPt, logQ))); // λ · 2 p_t (1 − p_t), may make the loss < 0
     return tf.sub(tf.neg(tf.mul(weight, logPt)), regulariser);
   });
 }

@@ -11,7 +11,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const PARAMS = { alpha: 0.25, gamma: 2, wPos: 1, wNeg: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
+const PARAMS = { alpha: 0.25, gamma: 2, wPos: 1, wNeg: 1, lambda: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
 
 const LANE: LaneTraining = { loss: 'ce', params: PARAMS, classWeighting: 'none', beta: 0.999 };
 

@@ -13,7 +13,7 @@ import { Trainer } from './trainer';
  * mlp.ts takes other routes on wasm (explicit transposes, tanh as 2σ(2a) − 1) because they are faster
  * there: the results must match the cpu backend's up to float32 rounding.
  */
-const PARAMS = { alpha: 0.25, gamma: 2, wPos: 1, wNeg: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
+const PARAMS = { alpha: 0.25, gamma: 2, wPos: 1, wNeg: 1, lambda: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.1 };
 
 function ring(count: number, seed: number): PackedPoints {
   const random = streamFor(seed, 'test/ring');

@@ -42,7 +42,7 @@ export function CurvesView({ state, params, update }: Props) {
           <LessonNotes />
         </div>
         <div className="below-charts">
-          <Formulas losses={state.losses} params={formulaParams} />
+          <Formulas losses={state.losses} params={formulaParams} exampleClass={state.exampleClass} />
           <WeightsTable ratio={state.ratio} beta={state.beta} onBeta={setBeta} />
         </div>
       </main>

@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lossStyles } from '../config';
-import type { AllLossParams, BinaryLossId } from '../losses/types';
+import { dwbMinimum } from '../losses/dwbMinimum';
+import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
+import { formatValue } from './format';
 import { formulaTex } from './formulaTex';
 import { LossSwatch } from './LossPicker';
 import { Tex } from './Tex';
@@ -9,9 +11,27 @@ import { Tex } from './Tex';
 interface Props {
   losses: BinaryLossId[];
   params: AllLossParams;
+  /** The example on the curves, for where DWB's loss is smallest. */
+  exampleClass: Label;
 }
 
-export const Formulas = memo(function Formulas({ losses, params }: Props) {
+/** Where DWB's loss bottoms out for this example, and what the app does where papers disagree. */
+function DwbNotes({ params, exampleClass }: Pick<Props, 'params' | 'exampleClass'>) {
+  const { t } = useTranslation();
+  const minimum = dwbMinimum(exampleClass, params);
+  return (
+    <>
+      <p className="note" data-testid="dwb-minimum">
+        {minimum
+          ? t('formulas.dwbMinimum', { pt: minimum.pt.toFixed(2), loss: formatValue(minimum.loss, 3) })
+          : t('formulas.dwbNoMinimum')}
+      </p>
+      <p className="note">{t('formulas.dwbImplementations')}</p>
+    </>
+  );
+}
+
+export const Formulas = memo(function Formulas({ losses, params, exampleClass }: Props) {
   const { t } = useTranslation();
   return (
     <section className="formulas" data-testid="formulas">
@@ -19,6 +39,7 @@ export const Formulas = memo(function Formulas({ losses, params }: Props) {
       <p className="formula-common">
         <Tex tex={String.raw`p_t = \sigma(x_t),\quad x_t = \begin{cases} x & y = 1 \\ -x & y = 0 \end{cases},\quad \hat p = \sigma(x)`} />
       </p>
+      <p className="note">{t('formulas.xtNote')}</p>
       {losses.map((id) => (
         <article key={id} className="formula" style={{ borderLeftColor: lossStyles[id].color }} data-testid={`formula-${id}`}>
           <h3>
@@ -29,6 +50,7 @@ export const Formulas = memo(function Formulas({ losses, params }: Props) {
           </div>
           <p>{t(`lossAbout.${id}`)}</p>
           {id === 'focal' ? <p className="note">{t('formulas.articleNote')}</p> : null}
+          {id === 'dwb' ? <DwbNotes params={params} exampleClass={exampleClass} /> : null}
         </article>
       ))}
     </section>

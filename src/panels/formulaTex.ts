@@ -14,7 +14,7 @@ export const formulaTex: Record<BinaryLossId, (p: AllLossParams) => string> = {
   focal: (p) =>
     String.raw`L_{\mathrm{FL}} = -\alpha_t(1-p_t)^{${n(p.gamma)}}\log p_t = \begin{cases} -${n(p.alpha)}\,(1-\hat p)^{${n(p.gamma)}}\log \hat p & y = 1 \\ -${n(1 - p.alpha)}\,\hat p^{\,${n(p.gamma)}}\log(1-\hat p) & y = 0 \end{cases}`,
   dwb: (p) =>
-    String.raw`L = -w_y^{\,1-p_t}\log p_t - 2p_t(1-p_t),\quad w_1 = \ln\tfrac{n_{\max}}{n_1} + 1 = ${n(p.wPos)},\; w_0 = ${n(p.wNeg)}`,
+    String.raw`L = -w_y^{\,1-p_t}\log p_t - ${n(p.lambda ?? 1)}\cdot 2p_t(1-p_t),\quad w_1 = \ln\tfrac{n_{\max}}{n_1} + 1 = ${n(p.wPos)},\; w_0 = ${n(p.wNeg)}`,
   poly1: (p) => String.raw`L = -\log p_t + \varepsilon\,(1-p_t),\quad \varepsilon = ${n(p.epsilon)}`,
   asl: (p) =>
     String.raw`L = \begin{cases} -(1-\hat p)^{${n(p.gammaPos)}}\log \hat p & y = 1 \\ -\hat p_m^{\,${n(p.gammaNeg)}}\log(1-\hat p_m),\ \hat p_m = \max(\hat p - ${n(p.margin)}, 0) & y = 0 \end{cases}`,

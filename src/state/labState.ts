@@ -9,7 +9,7 @@ export type LabView = 'curves' | 'classifier';
 export type Resampling = 'none' | 'oversample' | 'undersample' | 'smote';
 
 /** The loss sliders a race lane carries for itself (DWB's weights and LA-CE's prior follow the ratio). */
-export type LaneParamKey = 'gamma' | 'alpha' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau';
+export type LaneParamKey = 'gamma' | 'alpha' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau' | 'lambda';
 
 /**
  * One lane of a race: a loss with its own parameters and its own class weights. Everything else
@@ -40,6 +40,8 @@ export interface LabState {
   gammaNeg: number;
   margin: number;
   tau: number;
+  /** Weight of DWB's regulariser −2p_t(1 − p_t): 1 as published, 0 for the weighting alone. */
+  lambda: number;
   exampleClass: ExampleClass;
   logScale: boolean;
   lang: Language;

@@ -34,7 +34,7 @@ export function effectiveAlpha(
  */
 type LossSettings = Pick<
   LabState,
-  'gamma' | 'alpha' | 'alphaFromRatio' | 'ratio' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau'
+  'gamma' | 'alpha' | 'alphaFromRatio' | 'ratio' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau' | 'lambda'
 >;
 
 export function lossParams(state: LossSettings, trainingCounts: ClassCounts = countsForRatio(state.ratio)): AllLossParams {
@@ -45,6 +45,7 @@ export function lossParams(state: LossSettings, trainingCounts: ClassCounts = co
     alpha: effectiveAlpha(state, counts),
     wPos,
     wNeg,
+    lambda: state.lambda,
     epsilon: state.epsilon,
     gammaPos: state.gammaPos,
     gammaNeg: state.gammaNeg,
@@ -60,10 +61,10 @@ export function lossParams(state: LossSettings, trainingCounts: ClassCounts = co
  * redraw them. Without `counts`, the ones the ratio slider describes.
  */
 export function useLossParams(state: LabState, counts?: ClassCounts): AllLossParams {
-  const { gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau } = state;
+  const { gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, lambda } = state;
   const [nNeg, nPos] = counts ?? countsForRatio(ratio);
   return useMemo(
-    () => lossParams({ gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau }, [nNeg, nPos]),
-    [gamma, alpha, tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, nNeg, nPos],
+    () => lossParams({ gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, lambda }, [nNeg, nPos]),
+    [gamma, alpha, tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, lambda, nNeg, nPos],
   );
 }

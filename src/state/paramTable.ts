@@ -120,6 +120,7 @@ export const numberParams: readonly NumberParam[] = [
   numberParam('gammaNeg', [0, 10, 4], linearScale(0, 10, 0.05), ['asl']),
   numberParam('margin', [0, 0.5, 0.05], linearScale(0, 0.5, 0.01), ['asl']),
   numberParam('tau', [0, 3, 1], linearScale(0, 3, 0.05), ['la-ce']),
+  numberParam('lambda', [0, 2, 1], linearScale(0, 2, 0.05), ['dwb']),
   // The classifier's settings: they move no curve.
   numberParam('size', limits(datasetSpecLimits.size), logScale(200, 20_000, 400), []),
   numberParam('noise', limits(datasetSpecLimits.noise), linearScale(0, 1, 0.01), []),

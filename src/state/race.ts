@@ -23,7 +23,7 @@ export const raceLaneLimits = { min: 2, max: 4 } as const;
 /** The class-weight schemes, in menu order: the top-level setting and every lane pick from this list. */
 export const classWeightings: readonly ClassWeighting[] = ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'];
 
-const allLaneParamKeys: readonly LaneParamKey[] = ['gamma', 'alpha', 'epsilon', 'gammaPos', 'gammaNeg', 'margin', 'tau'];
+const allLaneParamKeys: readonly LaneParamKey[] = ['gamma', 'alpha', 'epsilon', 'gammaPos', 'gammaNeg', 'margin', 'tau', 'lambda'];
 const isLaneParamKey = (key: string): key is LaneParamKey => (allLaneParamKeys as readonly string[]).includes(key);
 
 /** The lane sliders a loss reads (DWB's weights and LA-CE's prior follow the class ratio instead). */

@@ -180,9 +180,9 @@ describe('the live classifier', () => {
     const { page, errors, close } = await open(`${lesson}&train=focal&autoAlpha=1`);
     try {
       const derived = page.getByTestId('derived-from-counts');
-      await expect.poll(() => derived.textContent()).toMatch(/1,980 majority : 20 minority.*α = 0\.99\b/);
+      await expect.poll(() => derived.textContent()).toMatch(/20 minority : 1,980 majority.*α = 0\.99\b/);
       await page.getByTestId('resampling-oversample').check();
-      await expect.poll(() => derived.textContent()).toMatch(/1,980 majority : 1,980 minority.*α = 0\.5\b/);
+      await expect.poll(() => derived.textContent()).toMatch(/1,980 minority : 1,980 majority.*α = 0\.5\b/);
       expect(await page.getByTestId('value-alpha').textContent()).toBe('0.5');
       expect(errors).toEqual([]);
     } finally {

@@ -195,6 +195,24 @@ describe('the charts', () => {
   });
 });
 
+describe('DWB’s regulariser', () => {
+  it('shows where the loss bottoms out, and with λ = 0 is the weighting alone', async () => {
+    const { page, errors, close } = await open('./?losses=ce,dwb&y=0');
+    try {
+      // A majority example has weight 1: the minimum is at p_t = (1 + √5)/4 ≈ 0.81.
+      await expect.poll(() => page.getByTestId('dwb-minimum').textContent()).toMatch(/p_t = 0\.81 \(L = -0\.097/);
+      await dragSlider(page, 'slider-lambda', 0);
+      await expect.poll(() => page.getByTestId('value-lambda').textContent()).toBe('0');
+      await expect.poll(() => page.getByTestId('dwb-minimum').textContent()).toMatch(/λ = 0/);
+      // w = 1 and no regulariser: DWB is cross-entropy.
+      expect(await readNumber(page, 'readout-dwb-loss')).toBeCloseTo(await readNumber(page, 'readout-ce-loss'), 12);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('languages', () => {
   it('switch to Chinese from the header and keep it in the link', async () => {
     const { page, close } = await open();

@@ -6,7 +6,7 @@ import { formatParam } from '../format';
 import type { LaneStyle } from './laneStyles';
 
 /** How a lane's parameters read in a title: the symbols of the formulas. */
-const symbols: Record<LaneParamKey, string> = { gamma: 'γ', alpha: 'α', epsilon: 'ε', gammaPos: 'γ₊', gammaNeg: 'γ₋', margin: 'm', tau: 'τ' };
+const symbols: Record<LaneParamKey, string> = { gamma: 'γ', alpha: 'α', epsilon: 'ε', gammaPos: 'γ₊', gammaNeg: 'γ₋', margin: 'm', tau: 'τ', lambda: 'λ' };
 
 /** A line of the lane's colour and dash: colour is never the only cue. */
 export function LaneSwatch({ style }: { style: LaneStyle }) {
