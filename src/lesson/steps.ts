@@ -5,7 +5,7 @@ import type { LabState } from '../state/labState';
  * it sets and where its words live in src/i18n (`guide.steps.<id>`). It follows the two source
  * articles: the imbalance problem, α-balancing and what it does to a trained network, focal loss's
  * modulating factor and its gradient, α and γ together, a race of the remedies, rare regions found
- * sooner, easy and hard examples that change sides, DWB, and a summary.
+ * sooner, easy and hard examples that change sides, DWB, resampling the data instead, and a summary.
  *
  * Every claim a step's words make is checked on screen with that step's settings and seeds by
  * tests/e2e/lesson.test.ts (numbers from the curves by src/lesson/claims.test.ts).
@@ -62,5 +62,6 @@ export const lessonSteps: readonly LessonStep[] = [
   { id: 'flipsFast', settings: { ...lessonData, learningRate: 0.1 }, race: 'ce;focal:alpha=0.5' },
   { id: 'flipsSlow', settings: lessonData, race: 'ce;focal:alpha=0.5' },
   { id: 'dwb', settings: lessonData, race: 'ce;dwb', trainTo: 3000 },
+  { id: 'resampling', settings: { ...lessonData, trainLoss: 'ce', resampling: 'oversample' }, trainTo: 1000 },
   { id: 'summary', settings: {} },
 ];

@@ -127,6 +127,25 @@ const claims: Record<string, (page: Page) => Promise<void>> = {
     expect([(await cell(page, 'ece', 1)).toFixed(2), (await cell(page, 'ece', 2)).toFixed(2)]).toEqual(['0.00', '0.19']);
     expect(Math.abs((await cell(page, 'pr-auc', 1)) - (await cell(page, 'pr-auc', 2)))).toBeLessThan(0.005);
   },
+  async resampling(page) {
+    const metric = async (id: string) => Number(await page.getByTestId(`metric-${id}`).getAttribute('data-value'));
+    await trainTo(page, 1000);
+    expect([(await metric('recall')).toFixed(3), (await metric('precision')).toFixed(2), (await metric('pr-auc')).toFixed(2)]).toEqual([
+      '0.955',
+      '0.13',
+      '0.76',
+    ]);
+    for (const [resampling, precision] of [
+      ['undersample', '0.16'],
+      ['smote', '0.15'],
+    ] as const) {
+      await page.getByTestId(`resampling-${resampling}`).check();
+      await page.getByTestId('reset').click();
+      await expect.poll(() => stepCount(page)).toBe(0);
+      await trainTo(page, 1000);
+      expect((await metric('precision')).toFixed(2), resampling).toBe(precision);
+    }
+  },
   async summary() {},
 };
 
