@@ -37,7 +37,8 @@ describe('clampSpec', () => {
   it('replaces NaN, ±∞ and non-numbers with the default', () => {
     const broken = { ...spec({ noise: Number.NaN, ratio: Infinity }), size: '300' as unknown as number };
     const { spec: clamped, corrections } = clampSpec(broken);
-    expect(clamped).toMatchObject({ noise: 0.3, ratio: 100, size: 2000 });
+    const { noise, ratio, size } = datasetSpecLimits;
+    expect(clamped).toMatchObject({ noise: noise.defaultValue, ratio: ratio.defaultValue, size: size.defaultValue });
     expect(corrections.map((c) => [c.field, c.reason, c.given])).toEqual([
       ['ratio', 'notANumber', 'Infinity'],
       ['size', 'notANumber', '300'],

@@ -21,11 +21,11 @@ export const MAX_POINTS = 20_000;
 
 export const datasetSpecLimits: Readonly<Record<NumericSpecField, SpecLimit>> = {
   ratio: { min: 1, max: 1000, integer: false, defaultValue: 100 },
-  size: { min: 200, max: MAX_POINTS, integer: true, defaultValue: 2000 },
-  noise: { min: 0, max: 1, integer: false, defaultValue: 0.3 },
+  size: { min: 200, max: MAX_POINTS, integer: true, defaultValue: 20_000 },
+  noise: { min: 0, max: 1, integer: false, defaultValue: 0.8 },
   labelNoise: { min: 0, max: 0.5, integer: false, defaultValue: 0 },
   // 32 bits: as many datasets as anyone will share, and short in a URL.
-  seed: { min: 0, max: 4_294_967_295, integer: true, defaultValue: 1 },
+  seed: { min: 0, max: 4_294_967_295, integer: true, defaultValue: 7 },
 };
 
 export const defaultDatasetShape: DatasetShape = 'blobs';

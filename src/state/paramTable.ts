@@ -128,7 +128,7 @@ export const numberParams: readonly NumberParam[] = [
   numberParam('dataSeed', limits(datasetSpecLimits.seed), linearScale(0, MAX_SEED, 1), []),
   numberParam('hiddenLayers', [0, 3, 2], linearScale(0, 3, 1), []),
   numberParam('width', [4, 32, 16], linearScale(4, 32, 1), []),
-  numberParam('modelSeed', [0, MAX_SEED, 1], linearScale(0, MAX_SEED, 1), []),
+  numberParam('modelSeed', [0, MAX_SEED, 3], linearScale(0, MAX_SEED, 1), []),
   numberParam('learningRate', [0.0001, 10, 0.01], logScale(0.0001, 10, 500), []),
   numberParam('batchSize', [16, 1024, 64], powerOfTwoScale(16, 1024), []),
   numberParam('weightDecay', [0, 0.01, 0], linearScale(0, 0.01, 0.0001), []),
