@@ -1,8 +1,9 @@
 // The live classifier as a class sees it: train on a skewed dataset, compare losses, break it, fix it.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot } from './browser';
+import { launchChromium, screenshot } from './browser';
 import type { LabPage } from './browser';
+import { openClassifier, stepCount, trainSteps } from './classifierPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,23 +16,7 @@ afterAll(async () => {
 /** A 1:100 dataset, a fixed network and seeds: the only thing a test changes is the loss. */
 const lesson = 'view=classifier&shape=blobs&ratio=100&size=2000&noise=0.8&dataSeed=7&modelSeed=3&hiddenLayers=2&width=16';
 
-async function open(query: string, options: { width?: number; height?: number } = {}): Promise<LabPage> {
-  const lab = await newPage(browser, options);
-  await lab.page.goto(new URL(`./?${query}`, inject('baseURL')).href);
-  await lab.page.getByTestId('backend-in-use').waitFor({ timeout: 30_000 });
-  return lab;
-}
-
-const stepCount = async (page: Page) => Number(await page.getByTestId('step-count').getAttribute('data-value'));
-
-/** Trains exactly `steps` steps (in jumps of 100) and waits for the snapshot that follows. */
-async function trainSteps(page: Page, steps: number) {
-  const start = await stepCount(page);
-  for (let done = 0; done < steps; done += 100) {
-    await page.getByTestId('step-100').click();
-    await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBe(start + done + 100);
-  }
-}
+const open = (query: string, options: { width?: number; height?: number } = {}): Promise<LabPage> => openClassifier(browser, query, options);
 
 const metric = async (page: Page, id: string) => {
   const raw = await page.getByTestId(`metric-${id}`).getAttribute('data-value');

@@ -6,6 +6,7 @@ import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { lessonSteps } from '../../src/lesson/steps';
 import { launchChromium, newPage, screenshot } from './browser';
+import { raceCell, stepCount, trainSteps } from './classifierPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,8 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const stepCount = async (page: Page) => Number(await page.getByTestId('step-count').getAttribute('data-value'));
-
 /** The lesson's "Train to step N", until the network stops there. */
 async function trainTo(page: Page, target: number) {
   await page.getByTestId('backend-in-use').waitFor({ timeout: 30_000 });
@@ -25,23 +24,11 @@ async function trainTo(page: Page, target: number) {
   await page.getByTestId('play').waitFor();
 }
 
-/** "+100 steps" `times` times, calling `after` once each hundred has landed. */
-async function plus100(page: Page, times: number, after: () => Promise<void> = async () => undefined) {
-  await page.getByTestId('backend-in-use').waitFor({ timeout: 30_000 });
-  for (let i = 0; i < times; i++) {
-    const start = await stepCount(page);
-    await page.getByTestId('step-100').click();
-    await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBe(start + 100);
-    await after();
-  }
-}
-
-/** The number a race table cell starts with ("0.520 (103/198)…" → 0.52). */
+/** A race table cell's number; every cell a claim reads must hold one. */
 async function cell(page: Page, row: string, lane: number): Promise<number> {
-  const text = (await page.getByTestId(`race-${row}-${lane}`).textContent()) ?? '';
-  const match = /^-?\d+(\.\d+)?/.exec(text.trim());
-  if (!match) throw new Error(`race-${row}-${lane} holds no number: "${text}"`);
-  return Number(match[0]);
+  const value = await raceCell(page, row, lane);
+  if (value === null) throw new Error(`race-${row}-${lane} holds no number`);
+  return value;
 }
 
 const readout = async (page: Page, id: string) => Number(await page.getByTestId(`readout-${id}`).getAttribute('data-value'));
@@ -53,7 +40,8 @@ const title = (strings: typeof en | typeof zh, id: string) => (strings.guide.ste
  */
 async function mostFlips(page: Page): Promise<number> {
   let most = 0;
-  await plus100(page, 10, async () => {
+  await page.getByTestId('backend-in-use').waitFor({ timeout: 30_000 });
+  await trainSteps(page, 1000, async () => {
     if ((await stepCount(page)) <= 100) return;
     for (const k of [1, 2]) {
       const raw = await page.getByTestId(`race-latest-flips-${k}`).getAttribute('data-value');
@@ -111,7 +99,7 @@ const claims: Record<string, (page: Page) => Promise<void>> = {
   async rareRegions(page) {
     await trainTo(page, 1000);
     expect([(await cell(page, 'pr-auc', 1)).toFixed(2), (await cell(page, 'pr-auc', 2)).toFixed(2)]).toEqual(['0.86', '0.97']);
-    await plus100(page, 20);
+    await trainSteps(page, 2000);
     expect([(await cell(page, 'pr-auc', 1)).toFixed(2), (await cell(page, 'pr-auc', 2)).toFixed(2)]).toEqual(['0.99', '0.99']);
   },
   async flipsFast(page) {

@@ -1,8 +1,9 @@
 // Race mode as a class sees it: open a race from a link, train, and compare the lanes at a glance.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, screenshot } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot } from './browser';
 import type { LabPage, NewPageOptions } from './browser';
+import { openClassifier, raceCell, stepCount, trainSteps } from './classifierPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,29 +17,7 @@ afterAll(async () => {
 const lesson = 'view=classifier&shape=blobs&ratio=100&size=2000&noise=0.8&dataSeed=7&modelSeed=3&hiddenLayers=2&width=16';
 const threeLanes = `${lesson}&race=${encodeURIComponent('ce;focal:gamma=2,alpha=0.5;balanced-ce:auto')}`;
 
-async function open(query: string, options: NewPageOptions = {}): Promise<LabPage> {
-  const lab = await newPage(browser, options);
-  await lab.page.goto(new URL(`./?${query}`, inject('baseURL')).href);
-  await lab.page.getByTestId('backend-in-use').waitFor({ timeout: 30_000 });
-  return lab;
-}
-
-const stepCount = async (page: Page) => Number(await page.getByTestId('step-count').getAttribute('data-value'));
-
-async function trainSteps(page: Page, steps: number) {
-  const start = await stepCount(page);
-  for (let done = 0; done < steps; done += 100) {
-    await page.getByTestId('step-100').click();
-    await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBe(start + done + 100);
-  }
-}
-
-/** The number a race table cell starts with ("0.600 (12/20)" → 0.6), or null for "—". */
-async function raceCell(page: Page, row: string, lane: number): Promise<number | null> {
-  const text = (await page.getByTestId(`race-${row}-${lane}`).textContent()) ?? '';
-  const match = /^-?\d+(\.\d+)?/.exec(text.trim());
-  return match ? Number(match[0]) : null;
-}
+const open = (query: string, options: NewPageOptions = {}): Promise<LabPage> => openClassifier(browser, query, options);
 
 describe('a race of losses', () => {
   it('opens from a link, trains three lanes in lockstep, and draws a boundary and a line per lane', async () => {
