@@ -111,6 +111,22 @@ describe('the live classifier', () => {
     }
   });
 
+  it('recovers from a worker error with Reset, no reload needed', async () => {
+    const { page, close } = await open(`${lesson}&train=ce`);
+    try {
+      const weights = { format: 'imbalance-lab-weights', version: 2, model: { hiddenLayers: [16, 16], activation: 'tanh', seed: 3 }, layers: [] };
+      await page.getByTestId('load-weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(weights)) });
+      await page.getByTestId('worker-error').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('worker-error').textContent()).toMatch(/version 2/);
+      await page.getByTestId('error-reset').click();
+      await expect.poll(() => page.getByTestId('worker-error').count()).toBe(0);
+      await trainSteps(page, 100);
+      expect(await stepCount(page)).toBe(100);
+    } finally {
+      await close();
+    }
+  });
+
   it('keeps training, and shows it, when the loss is changed mid-run', async () => {
     const { page, errors, close } = await open(`${lesson}&train=ce`);
     try {

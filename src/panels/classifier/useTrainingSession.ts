@@ -19,7 +19,7 @@ export type SessionStatus =
 
 /** One lane's row of the training history: what the charts of loss and metrics over steps plot. */
 export interface LanePoint {
-  /** The mean training loss since the previous snapshot. */
+  /** The training loss on the whole training set at this step. */
   loss: number;
   /** The loss trained with at this step: a teacher may switch it mid-run. */
   lossId: BinaryLossId;
@@ -71,11 +71,20 @@ const copyPoints = (p: PackedPoints): PackedPoints => ({ coords: p.coords.slice(
 interface Run {
   backend: BackendName;
   status: SessionStatus;
+  /** The worker's report that it is ready: what a reset or a new weights file returns to after an error. */
+  ready: Extract<SessionStatus, { phase: 'ready' }> | null;
   snapshot: Snapshot | null;
   history: HistoryPoint[];
 }
 
-const freshRun = (backend: BackendName): Run => ({ backend, status: { phase: 'starting' }, snapshot: null, history: [] });
+const freshRun = (backend: BackendName): Run => ({ backend, status: { phase: 'starting' }, ready: null, snapshot: null, history: [] });
+
+/**
+ * A reset or a new weights file starts over: whatever a command broke (an error) or training broke
+ * (a divergence) is behind it, and if the worker fails again it says so again. No state of the
+ * session needs a reload to leave.
+ */
+const startOver = (r: Run): Run => (r.ready && (r.status.phase === 'error' || r.status.phase === 'diverged') ? { ...r, status: r.ready } : r);
 
 /** What the worker has been told; null for a worker that has been told nothing yet. */
 interface Sent {
@@ -112,9 +121,11 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
     let previous: Snapshot | null = null;
     client.onMessage((message: FromWorker) => {
       switch (message.type) {
-        case 'ready':
-          report(() => ({ status: { phase: 'ready', backend: message.backend, fellBackFrom: message.fellBackFrom, reason: message.reason } }));
+        case 'ready': {
+          const ready = { phase: 'ready', backend: message.backend, fellBackFrom: message.fellBackFrom, reason: message.reason } as const;
+          report(() => ({ status: ready, ready }));
           break;
+        }
         case 'snapshot': {
           const { snapshot } = message;
           const summaries = summarizeRef.current(snapshot, previous);
@@ -174,7 +185,7 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
   const pause = useCallback(() => send({ type: 'pause' }), [send]);
   const step = useCallback((steps = 1) => send({ type: 'step', steps }), [send]);
   const reset = useCallback(() => {
-    setRun((r) => (r.status.phase === 'diverged' ? { ...r, status: { phase: 'ready', backend: r.status.backend } } : r));
+    setRun(startOver);
     send({ type: 'reset' });
   }, [send]);
   const exportWeights = useCallback(
@@ -189,6 +200,7 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
   const importWeights = useCallback(
     (weights: SerializedWeights, model: ModelConfig) => {
       if (sent.current) sent.current = { ...sent.current, modelKey: JSON.stringify(model) };
+      setRun(startOver);
       send({ type: 'importWeights', weights });
     },
     [send],
