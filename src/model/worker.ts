@@ -1,10 +1,11 @@
 /**
  * The training worker: owns the tfjs backend and the Trainer, and speaks protocol.ts.
  *
- * While playing it trains in slices of ~30 ms and then yields, so pause, setTraining and the rest
- * are handled within one slice; it posts a snapshot about every 100 ms (less often if snapshots
- * get expensive) and after every command that changes what the page shows. Messages are handled
- * strictly in order: the page may send setModel, setTraining and setData right after init.
+ * It trains in slices of ~30 ms and then yields, so pause, reset, setTraining and the rest are
+ * handled within one slice, however many steps are asked for. While playing it posts a snapshot
+ * about every 100 ms (less often if snapshots get expensive); "+N steps" posts one when the N steps
+ * are done (clicks add up); every command that changes what the page shows posts one too. Messages
+ * are handled strictly in order: the page may send setModel, setTraining and setData after init.
  */
 import { startBackend } from './backend';
 import type { FromWorker, Snapshot, ToWorker } from './protocol';
@@ -22,8 +23,11 @@ const CHUNK_MS = 2;
 let trainer: Trainer | null = null;
 let gridSize = 100;
 let extent = 1.3;
+/** Playing: periodic snapshots, until paused or `untilStep`. */
 let running = false;
-/** Where a 'play' with untilStep stops; Infinity while playing freely. */
+/** Working off "+N steps": a snapshot only at the end. */
+let stepping = false;
+/** Where playing (Infinity: until paused) or stepping stops. */
 let untilStep = Infinity;
 let sliceScheduled = false;
 let stepsPerChunk = 1;
@@ -78,7 +82,7 @@ function scheduleSlice(): void {
 
 function runSlice(): void {
   sliceScheduled = false;
-  if (!running || !trainer) return;
+  if ((!running && !stepping) || !trainer) return;
   try {
     const sliceEnd = performance.now() + SLICE_MS;
     for (let now = performance.now(); now < sliceEnd && !trainer.diverged && trainer.step < untilStep; ) {
@@ -89,13 +93,14 @@ function runSlice(): void {
       stepsPerChunk = Math.max(1, Math.min(256, Math.round(CHUNK_MS / Math.max(msPerStep, 1e-3))));
       now = after;
     }
-    if (trainer.step >= untilStep) running = false;
-    if (!running || trainer.diverged || performance.now() - lastSnapshotAt >= snapshotIntervalMs) postSnapshot();
+    const done = trainer.step >= untilStep || trainer.diverged;
+    if (done) running = stepping = false;
+    if (done || (running && performance.now() - lastSnapshotAt >= snapshotIntervalMs)) postSnapshot();
   } catch (error) {
-    running = false;
+    running = stepping = false;
     reportError(error);
   }
-  if (running) scheduleSlice();
+  if (running || stepping) scheduleSlice();
 }
 
 async function handle(message: ToWorker): Promise<void> {
@@ -116,6 +121,7 @@ async function handle(message: ToWorker): Promise<void> {
       postSnapshot();
       break;
     case 'setModel':
+      stepping = false; // the steps asked for belonged to other weights
       current.setModel(message.model);
       postSnapshot();
       break;
@@ -125,6 +131,7 @@ async function handle(message: ToWorker): Promise<void> {
       if (!running) postSnapshot();
       break;
     case 'play':
+      stepping = false;
       untilStep = message.untilStep ?? Infinity;
       if (current.diverged) {
         post({ type: 'diverged', step: current.step });
@@ -137,14 +144,19 @@ async function handle(message: ToWorker): Promise<void> {
       }
       break;
     case 'pause':
-      running = false;
+      running = stepping = false;
       postSnapshot();
       break;
     case 'step':
-      current.train(message.steps);
-      postSnapshot();
+      // Clicks that arrive while earlier ones are still training add up.
+      if (running) break;
+      untilStep = (stepping ? untilStep : current.step) + message.steps;
+      stepping = true;
+      scheduleSlice();
       break;
     case 'reset':
+      // Steps asked for belong to the weights that are gone.
+      stepping = false;
       current.reset();
       postSnapshot();
       break;
@@ -153,6 +165,7 @@ async function handle(message: ToWorker): Promise<void> {
       break;
     case 'importWeights':
       current.importWeights(message.weights);
+      stepping = false;
       postSnapshot();
       break;
     default:

@@ -127,6 +127,24 @@ describe('the live classifier', () => {
     }
   });
 
+  it('handles Reset at once, even behind many queued +100 clicks on a slow backend', async () => {
+    // A four-lane race on 20,000 points on the plain-JavaScript backend: +100 steps takes seconds.
+    const race = encodeURIComponent('ce;focal;dwb;asl');
+    const { page, close } = await open(`view=classifier&size=20000&hiddenLayers=3&width=32&batchSize=1024&backend=cpu&race=${race}`);
+    try {
+      for (let i = 0; i < 5; i++) await page.getByTestId('step-100').click();
+      const clicked = Date.now();
+      await page.getByTestId('reset').click();
+      await expect.poll(() => stepCount(page), { timeout: 5000 }).toBe(0);
+      expect(Date.now() - clicked).toBeLessThan(5000);
+      // The queued steps belonged to the old weights: nothing trains on after the reset.
+      await page.waitForTimeout(1500);
+      expect(await stepCount(page)).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
   it('keeps training, and shows it, when the loss is changed mid-run', async () => {
     const { page, errors, close } = await open(`${lesson}&train=ce`);
     try {
