@@ -51,6 +51,8 @@ describe('parseCsv names each problem with its code and line', () => {
     ['hex', '0x10,2,0', 1, 'notANumber', '0x10'],
     ['Infinity', '1,Infinity,0', 1, 'notANumber', 'Infinity'],
     ['a number too large for a double', '1,1e999,0', 1, 'notANumber', '1e999'],
+    ['x beyond float32, where the network would see Infinity', '1e39,2,0\n1,2,1', 1, 'tooLarge', '1e39'],
+    ['y just beyond float32', '1,2,0\n1,-3.5e38,1', 2, 'tooLarge', '-3.5e38'],
     ['a header that is not x,y,label', 'a,b,c\n1,2,0', 1, 'notANumber', 'a'],
     ['a header not on the first line', '1,2,0\nx,y,label\n3,4,1', 2, 'notANumber', 'x'],
     ['true as a label', '1,2,0\r\n3,4,true', 2, 'badLabel', 'true'],
@@ -88,10 +90,11 @@ describe('toCsv', () => {
     ).toBe('x,y,label\n0.1,-2,1\n3,4,0\n');
   });
 
-  it('round-trips through parseCsv exactly, −0, tiny and huge numbers included', () => {
+  it('round-trips through parseCsv exactly, −0, tiny and huge (float32-sized) numbers included', () => {
+    const coordinate = fc.double({ min: -3.4e38, max: 3.4e38, noNaN: true });
     const point = fc.record({
-      x: fc.double({ noNaN: true, noDefaultInfinity: true }),
-      y: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      x: coordinate,
+      y: coordinate,
       label: fc.constantFrom(0 as const, 1 as const),
     });
     const bothClasses = fc

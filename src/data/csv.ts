@@ -16,12 +16,14 @@ import type { LabeledPoint } from './types';
  * (never English prose):
  * - fieldCount: the number of fields found on the line (3 are needed)
  * - notANumber: the x or y field as written (also for Infinity or 1e999)
+ * - tooLarge: the x or y field as written, a number beyond float32 (±3.4 × 10³⁸), which the network
+ *   would turn into ±Infinity
  * - badLabel: the label field as written (only 0 and 1 are labels)
  * - tooMany: the limit, "20000"; `line` is the first line past it
  * - empty: "" (no point in the file); `line` is 0
  * - oneClass: the only label present, "0" or "1"; `line` is 0
  */
-export type CsvErrorCode = 'fieldCount' | 'notANumber' | 'badLabel' | 'tooMany' | 'empty' | 'oneClass';
+export type CsvErrorCode = 'fieldCount' | 'notANumber' | 'tooLarge' | 'badLabel' | 'tooMany' | 'empty' | 'oneClass';
 
 export interface CsvError {
   /** 1-based line number in the file; 0 when the problem is the file as a whole. */
@@ -68,8 +70,10 @@ export function parseCsv(text: string): CsvParseResult {
     const [xField, yField, labelField] = fields as [string, string, string];
     const x = parseCoordinate(xField);
     if (x === undefined) return { error: { line, code: 'notANumber', detail: shown(xField) } };
+    if (!Number.isFinite(Math.fround(x))) return { error: { line, code: 'tooLarge', detail: shown(xField) } };
     const y = parseCoordinate(yField);
     if (y === undefined) return { error: { line, code: 'notANumber', detail: shown(yField) } };
+    if (!Number.isFinite(Math.fround(y))) return { error: { line, code: 'tooLarge', detail: shown(yField) } };
     const label = parseLabel(labelField);
     if (label === undefined) return { error: { line, code: 'badLabel', detail: shown(labelField) } };
     if (points.length === MAX_POINTS) return { error: { line, code: 'tooMany', detail: String(MAX_POINTS) } };

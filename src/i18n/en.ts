@@ -104,6 +104,7 @@ export const en = {
     csvErrors: {
       fieldCount: 'expected three fields x,y,label',
       notANumber: 'x and y must be finite numbers',
+      tooLarge: 'x and y must lie within ±3.4 × 10³⁸, the largest float32 the network computes with',
       badLabel: 'label must be 0 or 1',
       tooMany: 'more than 20,000 points',
       empty: 'the file has no points',

@@ -104,6 +104,7 @@ export const zh: Resources = {
     csvErrors: {
       fieldCount: '应有 x,y,label 三个字段',
       notANumber: 'x 和 y 必须是有限的数值',
+      tooLarge: 'x 和 y 必须在 ±3.4 × 10³⁸ 以内，这是网络所用的 float32 能表示的最大值',
       badLabel: 'label 只能是 0 或 1',
       tooMany: '超过了 20,000 个点',
       empty: '文件里没有数据点',

@@ -40,7 +40,8 @@ export function DataFiles({ trainPoints, onImport, exportWeights, importWeights 
     if ('error' in result) {
       const { line, code, detail } = result.error;
       const message = `${t(`classifier.csvErrors.${code}`)}${detail ? ` (${detail})` : ''}`;
-      setProblem(t('classifier.csvError', { line, message }));
+      // Line 0 is the file as a whole (no points, one class): no line to name.
+      setProblem(line === 0 ? message : t('classifier.csvError', { line, message }));
       return;
     }
     setProblem(null);
