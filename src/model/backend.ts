@@ -33,8 +33,11 @@ const WASM_FILES = {
 /** A wasm file that never arrives would otherwise leave the worker waiting forever. */
 const WASM_START_TIMEOUT_MS = 20_000;
 
+/** tfjs-backend-wasm rejects with a plain `{ message }` object, which String() prints as "[object Object]". */
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  const text = (error as { message?: unknown } | null)?.message;
+  return typeof text === 'string' ? text : String(error);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
