@@ -33,6 +33,16 @@ describe('parseCsv reads good files', () => {
     expect(pointsOf('\uFEFFx,y,label\r\n\r\n  0.5 , -1.25 ,0\r\n   \r\n-1e-3,\t3e2 , 1\r\n\r\n')).toEqual(expected);
   });
 
+  it('reads spreadsheet exports: semicolons or tabs, quoted fields, decimal commas', () => {
+    const expected = [
+      { x: 0.5, y: -2, label: 1 },
+      { x: 3, y: 4.25, label: 0 },
+    ];
+    expect(pointsOf('"x";"y";"label"\r\n"0,5";"-2";"1"\r\n3;4,25;0\r\n')).toEqual(expected);
+    expect(pointsOf('x\ty\tlabel\n0.5\t-2\t1\n3\t4,25\t0\n')).toEqual(expected);
+    expect(pointsOf('"x","y","label"\n"0.5","-2","1"\n3,4.25,0\n')).toEqual(expected);
+  });
+
   it('accepts .5, +1 and 5. as numbers', () => {
     expect(pointsOf('.5,+1,0\n5.,0,1')).toEqual([
       { x: 0.5, y: 1, label: 0 },
@@ -45,7 +55,7 @@ describe('parseCsv names each problem with its code and line', () => {
   const cases: [string, string, number, CsvErrorCode, string][] = [
     ['too few fields', 'x,y,label\n1,2,0\n3,4\n', 3, 'fieldCount', '2'],
     ['too many fields', '1,2,0\n1,2,1\n1,2,1,9', 3, 'fieldCount', '4'],
-    ['semicolons', '1;2;0\n', 1, 'fieldCount', '1'],
+    ['a line without the separator of the first', '1;2;0\n1,2,1\n', 2, 'fieldCount', '1'],
     ['a word for x', '1,2,0\n\nabc,2,1', 3, 'notANumber', 'abc'],
     ['an empty y', '1,2,0\n1,,1', 2, 'notANumber', ''],
     ['hex', '0x10,2,0', 1, 'notANumber', '0x10'],

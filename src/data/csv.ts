@@ -2,7 +2,9 @@
  * Reading and writing datasets as `x,y,label` text, for teachers who bring their own points.
  *
  * Accepted: an optional first line `x,y,label` (any case); blank lines anywhere; LF, CRLF or CR line ends;
- * spaces around fields; a UTF-8 byte-order mark (Excel writes one). Numbers are plain decimals
+ * spaces around fields; a UTF-8 byte-order mark (Excel writes one). Spreadsheets export other forms
+ * too, so the separator is the first content line's: a tab, else a semicolon, else a comma; fields
+ * may be in double quotes; and with tabs or semicolons a decimal comma (0,5) is read as 0.5. Numbers are plain decimals
  * (`-0.5`, `.5`, `1e-3`) and must be finite. Labels are exactly 0 (majority) or 1 (minority):
  * "true"/"false", "yes"/"no" or "1.0" are refused rather than guessed at, so a file with the
  * classes swapped or a probability column is caught instead of silently learned.
@@ -41,7 +43,20 @@ const HEADER = ['x', 'y', 'label'];
 
 const shown = (field: string) => (field.length > MAX_DETAIL_CHARS ? `${field.slice(0, MAX_DETAIL_CHARS)}…` : field);
 
-function parseCoordinate(field: string): number | undefined {
+/** The separator a file uses, from its first line with content. */
+function separatorOf(line: string): string {
+  if (line.includes('\t')) return '\t';
+  return line.includes(';') ? ';' : ',';
+}
+
+/** A field without its surrounding double quotes ("" inside stands for one "). */
+function unquoted(field: string): string {
+  const trimmed = field.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replaceAll('""', '"').trim() : trimmed;
+}
+
+function parseCoordinate(written: string, decimalComma: boolean): number | undefined {
+  const field = decimalComma ? written.replace(',', '.') : written;
   if (!DECIMAL.test(field)) return undefined;
   const value = Number(field);
   return Number.isFinite(value) ? value : undefined;
@@ -57,21 +72,23 @@ export function parseCsv(text: string): CsvParseResult {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const points: LabeledPoint[] = [];
   let seenContent = false;
+  let separator = ',';
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     const content = (lines[index] as string).trim();
     if (content === '') continue;
-    const fields = content.split(',').map((field) => field.trim());
+    if (!seenContent) separator = separatorOf(content);
+    const fields = content.split(separator).map(unquoted);
     const isFirstContent = !seenContent;
     seenContent = true;
     const isHeader = fields.length === 3 && fields.every((field, i) => field.toLowerCase() === HEADER[i]);
     if (isFirstContent && isHeader) continue;
     if (fields.length !== 3) return { error: { line, code: 'fieldCount', detail: String(fields.length) } };
     const [xField, yField, labelField] = fields as [string, string, string];
-    const x = parseCoordinate(xField);
+    const x = parseCoordinate(xField, separator !== ',');
     if (x === undefined) return { error: { line, code: 'notANumber', detail: shown(xField) } };
     if (!Number.isFinite(Math.fround(x))) return { error: { line, code: 'tooLarge', detail: shown(xField) } };
-    const y = parseCoordinate(yField);
+    const y = parseCoordinate(yField, separator !== ',');
     if (y === undefined) return { error: { line, code: 'notANumber', detail: shown(yField) } };
     if (!Number.isFinite(Math.fround(y))) return { error: { line, code: 'tooLarge', detail: shown(yField) } };
     const label = parseLabel(labelField);
