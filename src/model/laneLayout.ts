@@ -12,7 +12,7 @@
  * A lane's own layout (what weights files and tests see) is the one-network layout: per layer the
  * kernel (row-major, inputs × outputs), then the bias.
  */
-import type { LayerShape } from './mlp';
+import type { LayerShape } from './shapes';
 
 /** The wide network's layers: inputs and outputs of the dense kernel. */
 export function wideShapes(layers: readonly LayerShape[], lanes: number): LayerShape[] {

@@ -14,33 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { streamFor } from '../data/random';
 import { laneMask, stackLanes, unstackLanes, wideShapes } from './laneLayout';
 import type { Activation, ModelConfig } from './protocol';
-
-export const INPUT_FEATURES = 2;
-
-export interface LayerShape {
-  inputs: number;
-  outputs: number;
-}
-
-/** The dense layers of a model: 2 → h₁ → … → 1; no hidden layer is logistic regression. */
-export function layerShapes(hiddenLayers: readonly number[]): LayerShape[] {
-  const widths = [INPUT_FEATURES, ...hiddenLayers, 1];
-  return widths.slice(1).map((outputs, i) => ({ inputs: widths[i] as number, outputs }));
-}
-
-/** One network's parameters: per layer a kernel and a bias, (inputs + 1) × outputs. */
-export function parameterCount(layers: readonly LayerShape[]): number {
-  return layers.reduce((sum, { inputs, outputs }) => sum + (inputs + 1) * outputs, 0);
-}
-
-export function validateModelConfig(config: ModelConfig): void {
-  const { hiddenLayers, activation, seed } = config;
-  if (!Array.isArray(hiddenLayers) || !hiddenLayers.every((w) => Number.isInteger(w) && w >= 1 && w <= 1024)) {
-    throw new Error(`hidden layer widths must be integers from 1 to 1024, got ${JSON.stringify(hiddenLayers)}`);
-  }
-  if (activation !== 'tanh' && activation !== 'relu') throw new Error(`unknown activation "${String(activation)}"`);
-  if (!Number.isFinite(seed)) throw new Error(`the seed must be a finite number, got ${seed}`);
-}
+import { INPUT_FEATURES, layerShapes, parameterCount, validateModelConfig, type LayerShape } from './shapes';
 
 /**
  * Glorot-uniform kernels, U(±√(6 / (fan_in + fan_out))) (Glorot & Bengio, AISTATS 2010, eq. 16), and

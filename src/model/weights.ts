@@ -2,7 +2,7 @@
  * Trained weights to and from SerializedWeights (protocol.ts), for "save model" and shared runs.
  * Import validates everything before any of it is used: the file may come from anywhere.
  */
-import { layerShapes, parameterCount, validateModelConfig, type LayerShape } from './mlp';
+import { layerShapes, parameterCount, validateModelConfig, type LayerShape } from './shapes';
 import type { ModelConfig, SerializedWeights } from './protocol';
 
 /** Splits the flat parameter vector (kernel₁, bias₁, kernel₂, …) into layers. */

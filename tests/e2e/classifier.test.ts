@@ -111,13 +111,54 @@ describe('the live classifier', () => {
     }
   });
 
-  it('recovers from a worker error with Reset, no reload needed', async () => {
+  it('refuses a bad weights file before any setting changes', async () => {
+    const { page, errors, close } = await open(`${lesson}&train=ce`);
+    try {
+      const evil = { activation: '<b class=pwn>evil</b>', hiddenLayers: [16, 16], seed: 3 };
+      // Layers of the right shapes, so each file fails on its model alone.
+      const widths = [2, 16, 16, 1];
+      const layers = widths.slice(1).map((outputs, i) => {
+        const inputs = widths[i] ?? 0;
+        return { inputs, outputs, kernel: Array<number>(inputs * outputs).fill(0), bias: Array<number>(outputs).fill(0) };
+      });
+      for (const [model, problem] of [
+        [{ ...evil }, /unknown activation/],
+        [{ ...evil, activation: 'relu', seed: 1e300 }, /seed/],
+        [{ ...evil, activation: 'relu', hiddenLayers: [5.5] }, /hidden layer/],
+      ] as const) {
+        const file = { format: 'imbalance-lab-weights', version: 1, model, layers };
+        await page.getByTestId('load-weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+        await expect.poll(() => page.getByTestId('file-problem').textContent()).toMatch(problem);
+      }
+      const version2 = { format: 'imbalance-lab-weights', version: 2, model: { hiddenLayers: [16, 16], activation: 'tanh', seed: 3 }, layers: [] };
+      await page.getByTestId('load-weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(version2)) });
+      await expect.poll(() => page.getByTestId('file-problem').textContent()).toMatch(/version 2/);
+      // Nothing changed: the same network, the same link, and no worker error.
+      expect(await page.getByTestId('value-width').textContent()).toBe('16');
+      expect(page.url()).not.toMatch(/activation|pwn/);
+      expect(await page.getByTestId('worker-error').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('recovers from a worker error without a reload', async () => {
     const { page, close } = await open(`${lesson}&train=ce`);
     try {
-      const weights = { format: 'imbalance-lab-weights', version: 2, model: { hiddenLayers: [16, 16], activation: 'tanh', seed: 3 }, layers: [] };
-      await page.getByTestId('load-weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(weights)) });
+      // Four points at the centre; a quarter is held out for testing, three train.
+      await page.getByTestId('import-csv').setInputFiles({ name: 'p.csv', mimeType: 'text/csv', buffer: Buffer.from('x,y,label\n0,0,0\n0,0,1\n0,0,0\n0,0,1\n') });
+      await page.getByTestId('back-to-generated').waitFor();
+      const box = await page.getByTestId('boundary').locator('canvas').first().boundingBox();
+      if (!box) throw new Error('no boundary canvas');
+      await page.keyboard.down('Alt');
+      for (let i = 0; i < 3; i++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.up('Alt');
+      await expect.poll(() => page.locator('.custom-data').textContent()).toContain(' 0 ');
+      await page.getByTestId('step-100').click();
       await page.getByTestId('worker-error').waitFor({ timeout: 30_000 });
-      expect(await page.getByTestId('worker-error').textContent()).toMatch(/version 2/);
+      expect(await page.getByTestId('worker-error').textContent()).toMatch(/empty/);
+      await page.getByTestId('back-to-generated').click();
       await page.getByTestId('error-reset').click();
       await expect.poll(() => page.getByTestId('worker-error').count()).toBe(0);
       await trainSteps(page, 100);

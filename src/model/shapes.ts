@@ -1,0 +1,35 @@
+/**
+ * The network's shape, as plain numbers: which layers a configuration has and how many parameters.
+ * No tfjs here, so the page can check a weights file (weights.ts) before anything changes, without
+ * loading the library the worker trains with.
+ */
+import type { ModelConfig } from './protocol';
+
+export const INPUT_FEATURES = 2;
+
+export interface LayerShape {
+  inputs: number;
+  outputs: number;
+}
+
+/** The dense layers of a model: 2 → h₁ → … → 1; no hidden layer is logistic regression. */
+export function layerShapes(hiddenLayers: readonly number[]): LayerShape[] {
+  const widths = [INPUT_FEATURES, ...hiddenLayers, 1];
+  return widths.slice(1).map((outputs, i) => ({ inputs: widths[i] as number, outputs }));
+}
+
+/** One network's parameters: per layer a kernel and a bias, (inputs + 1) × outputs. */
+export function parameterCount(layers: readonly LayerShape[]): number {
+  return layers.reduce((sum, { inputs, outputs }) => sum + (inputs + 1) * outputs, 0);
+}
+
+/** Throws, saying what is wrong, unless the configuration describes a network this app can build. */
+export function validateModelConfig(config: ModelConfig): void {
+  const { hiddenLayers, activation, seed } = config;
+  if (!Array.isArray(hiddenLayers) || !hiddenLayers.every((w) => Number.isInteger(w) && w >= 1 && w <= 1024)) {
+    throw new Error(`hidden layer widths must be integers from 1 to 1024, got ${JSON.stringify(hiddenLayers)}`);
+  }
+  if (activation !== 'tanh' && activation !== 'relu') throw new Error(`unknown activation "${String(activation)}"`);
+  if (!Number.isFinite(seed)) throw new Error(`the seed must be a finite number, got ${seed}`);
+}
+
