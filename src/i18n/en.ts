@@ -100,6 +100,7 @@ export const en = {
     backToGenerated: 'Back to generated data',
     importCsv: 'Import CSV (x,y,label)',
     exportCsv: 'Download data as CSV',
+    fileTooLarge: 'This file is {{size}} MB; files up to {{limit}} MB are read (20,000 points of CSV are about 1 MB). Nothing was changed.',
     csvError: 'Line {{line}}: {{message}}',
     csvErrors: {
       fieldCount: 'expected three fields x,y,label',

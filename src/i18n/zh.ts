@@ -100,6 +100,7 @@ export const zh: Resources = {
     backToGenerated: '回到生成的数据',
     importCsv: '导入 CSV（x,y,label）',
     exportCsv: '将数据下载为 CSV',
+    fileTooLarge: '这个文件有 {{size}} MB；只读取 {{limit}} MB 以内的文件（20,000 个点的 CSV 约为 1 MB）。当前数据没有任何改动。',
     csvError: '第 {{line}} 行：{{message}}',
     csvErrors: {
       fieldCount: '应有 x,y,label 三个字段',

@@ -143,6 +143,19 @@ describe('the live classifier', () => {
     }
   });
 
+  it('refuses a file too large to read, before reading it, and keeps its data', async () => {
+    const { page, errors, close } = await open(`${lesson}&train=ce`);
+    try {
+      // 20 MB of blank lines froze the page for seconds before; now it is not even read.
+      await page.getByTestId('import-csv').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(20_000_000, '\n') });
+      await expect.poll(() => page.getByTestId('file-problem').textContent()).toMatch(/20 MB; files up to 5 MB/);
+      expect(await page.getByTestId('back-to-generated').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('recovers from a worker error without a reload', async () => {
     const { page, close } = await open(`${lesson}&train=ce`);
     try {

@@ -21,6 +21,13 @@ function download(name: string, text: string, type: string) {
   URL.revokeObjectURL(url);
 }
 
+/**
+ * Files larger than this are refused before they are read: 20,000 points of CSV are about 1 MB and
+ * a 3 × 32 network's weights far less, while reading and parsing hundreds of MB on the page freezes
+ * or crashes the tab (and everything on it).
+ */
+const MAX_FILE_BYTES = 5_000_000;
+
 const isWeightsFile = (value: unknown): value is SerializedWeights =>
   typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'imbalance-lab-weights';
 
@@ -32,7 +39,13 @@ export function DataFiles({ trainPoints, onImport, exportWeights, importWeights 
   const readFile = async (event: ChangeEvent<HTMLInputElement>, consume: (text: string) => void) => {
     const file = event.target.files?.[0];
     event.target.value = ''; // choosing the same file again must fire again
-    if (file) consume(await file.text());
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      const megabytes = (bytes: number) => (bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 });
+      setProblem(t('classifier.fileTooLarge', { size: megabytes(file.size), limit: megabytes(MAX_FILE_BYTES) }));
+      return;
+    }
+    consume(await file.text());
   };
 
   const importCsv = (text: string) => {
