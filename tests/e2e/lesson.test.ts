@@ -67,8 +67,9 @@ const claims: Record<string, (page: Page) => Promise<void>> = {
     expect([await cell(page, 'precision', 1), await cell(page, 'precision', 2)]).toEqual([0.88, 0.212]);
     expect([await cell(page, 'pr-auc', 1), await cell(page, 'pr-auc', 2)]).toEqual([0.764, 0.764]);
     // Cross-entropy at a threshold of about 0.01 reaches lane 2's recall at about lane 2's precision.
+    // "threshold 0.007, precision 0.203 (…)", in either language: the cell's first two numbers.
     const row = (await page.getByTestId('race-lane-one-same-recall-2').textContent()) ?? '';
-    const [, threshold = 'NaN', precision = 'NaN'] = /threshold ([\d.]+), precision ([\d.]+)/.exec(row) ?? [];
+    const [, threshold = 'NaN', precision = 'NaN'] = /(\d+\.\d+)\D+(\d+\.\d+)/.exec(row) ?? [];
     expect(Number(threshold)).toBeCloseTo(0.01, 2);
     expect(Math.abs(Number(precision) - 0.212)).toBeLessThan(0.02);
   },
@@ -142,21 +143,24 @@ describe('the guided lesson', () => {
     expect(Object.keys(claims)).toEqual(lessonSteps.map((step) => step.id));
   });
 
-  it('walks every step in English, from fresh weights, and every claim holds on screen', async () => {
-    const { page, errors, close } = await newPage(browser, { width: 1920, height: 1080 });
+  it.each([
+    ['English', 'en-US', en],
+    ['Chinese', 'zh-CN', zh],
+  ] as const)('walks every step in %s, from fresh weights, and every claim holds on screen', async (_, lang, strings) => {
+    const { page, errors, close } = await newPage(browser, { width: 1920, height: 1080, lang });
     try {
       await page.goto(new URL('./', inject('baseURL')).href);
       await page.getByTestId('lesson-open').click();
       for (const [i, step] of lessonSteps.entries()) {
         if (i > 0) await page.getByTestId('lesson-next').click();
-        expect(await page.getByTestId('lesson-title').textContent()).toBe(title(en, step.id));
+        expect(await page.getByTestId('lesson-title').textContent()).toBe(title(strings, step.id));
         await expect.poll(() => new URL(page.url()).searchParams.get('lessonStep')).toBe(String(i + 1));
         if (step.trainTo || step.race) {
           await page.getByTestId('backend-in-use').waitFor({ timeout: 30_000 });
           await expect.poll(() => stepCount(page)).toBe(0); // every training step starts from fresh weights
         }
         await claims[step.id]?.(page);
-        await screenshot(page, `lesson-${i + 1}-${step.id}-en`);
+        await screenshot(page, `lesson-${i + 1}-${step.id}-${strings === en ? 'en' : 'zh'}-trained`);
       }
       expect(errors).toEqual([]);
     } finally {

@@ -71,7 +71,8 @@ export function RacePanels({ state, update, lanes, snapshot, history, data, grid
         ))}
       </div>
       <p className="hint">{t('classifier.pointSize')}</p>
-      <div className="race-top">
+      {/* Three or four lanes of counts and intervals need the full width: the loss budget goes below. */}
+      <div className={lanes.length > 2 ? 'race-top stacked' : 'race-top'}>
         <div>
           <h2>{t('metrics.heading', { positives, negatives })}</h2>
           <FewPositives positives={positives} />
