@@ -63,5 +63,6 @@ export const lessonSteps: readonly LessonStep[] = [
   { id: 'flipsSlow', settings: lessonData, race: 'ce;focal:alpha=0.5' },
   { id: 'dwb', settings: lessonData, race: 'ce;dwb', trainTo: 3000 },
   { id: 'resampling', settings: { ...lessonData, trainLoss: 'ce', resampling: 'oversample' }, trainTo: 1000 },
-  { id: 'summary', settings: {} },
+  // Back to the curves of the three losses the lesson is about, at Lin et al.'s γ = 2 and α = 0.25.
+  { id: 'summary', settings: curves({ losses: ['ce', 'balanced-ce', 'focal'], exampleClass: 0, gamma: 2, alpha: 0.25, alphaFromRatio: false }) },
 ];
