@@ -91,6 +91,11 @@ export const en = {
     fellBack: '{{from}} failed ({{reason}}); using {{backend}}.',
     starting: 'Starting the training worker…',
     diverged: 'Training stopped at step {{step}}: the loss became NaN or infinite, because the weights blew up (a learning rate that is too high is the usual cause). Lower it if needed, then reset the weights.',
+    workerErrors: {
+      emptyTrainingSet: 'The training set is empty: add points, or go back to the generated data, then reset the weights.',
+      noBackend: 'No compute backend could start in this browser, so the network cannot train here.',
+      workerFailed: 'The training worker could not start: reload the page, or try another browser.',
+    },
     workerError: 'The training worker reported a problem: {{message}}',
     boundaryTitle: 'Decision boundary: probability of the minority class',
     boundaryHint: 'Click to add a majority point, Shift+click a minority point, Alt+click to remove the nearest point.',

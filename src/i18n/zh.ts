@@ -91,6 +91,11 @@ export const zh: Resources = {
     fellBack: '{{from}} 运行失败（{{reason}}），已改用 {{backend}}。',
     starting: '正在启动训练线程……',
     diverged: '训练在第 {{step}} 步停止：权重发散，损失变成了 NaN 或无穷大（最常见的原因是学习率过高）。如有需要，请先调低学习率，再重置权重。',
+    workerErrors: {
+      emptyTrainingSet: '训练集是空的：请添加数据点，或回到生成的数据，然后重置权重。',
+      noBackend: '这个浏览器里没有可用的计算后端，网络无法在这里训练。',
+      workerFailed: '训练线程未能启动：请重新载入页面，或换一个浏览器试试。',
+    },
     workerError: '训练线程报告了一个问题：{{message}}',
     boundaryTitle: '决策边界：属于少数类的概率',
     boundaryHint: '单击添加一个多数类点，Shift+单击添加一个少数类点，Alt+单击删除最近的点。',

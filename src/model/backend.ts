@@ -8,6 +8,7 @@
  * it is there for classrooms whose machines have a real GPU and want to try.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { WorkerError } from './workerError';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // Through Vite, so the binaries are fingerprinted, emitted next to the worker and precached:
@@ -91,6 +92,6 @@ export async function startBackend(requested: BackendName): Promise<BackendChoic
       reasons.push(`wasm: ${message(error)}`);
     }
   }
-  if (!(await tf.setBackend('cpu'))) throw new Error(`no tfjs backend could start (${[...reasons, 'cpu failed'].join('; ')})`);
+  if (!(await tf.setBackend('cpu'))) throw new WorkerError('noBackend', `no tfjs backend could start (${[...reasons, 'cpu failed'].join('; ')})`);
   return requested === 'cpu' ? { backend: 'cpu' } : { backend: 'cpu', fellBackFrom: requested, reason: reasons.join('; ') };
 }

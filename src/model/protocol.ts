@@ -102,4 +102,8 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'diverged'; step: number }
   | { type: 'weights'; weights: SerializedWeights }
-  | { type: 'error'; message: string };
+  /** `code` names a problem the page can explain in the reader's language; `message` is the technical text. */
+  | { type: 'error'; message: string; code?: WorkerErrorCode };
+
+/** Problems a person can act on, which the page words for them (classifier.workerErrors.<code>). */
+export type WorkerErrorCode = 'emptyTrainingSet' | 'noBackend' | 'workerFailed';

@@ -20,6 +20,7 @@ import { INPUT_FEATURES, validateModelConfig } from './shapes';
 import { createOptimizer, type FlatOptimizer } from './optimizers';
 import type { BatchCounts, LaneSnapshot, ModelConfig, PackedPoints, SerializedWeights, Snapshot, TrainingConfig } from './protocol';
 import { deserializeWeights, serializeWeights } from './weights';
+import { WorkerError } from './workerError';
 
 /** A point set: inputs on the device, labels in JS (where the losses are taken). */
 interface DevicePoints {
@@ -180,7 +181,7 @@ export class Trainer {
     const training = this.training;
     const trainSet = this.trainSet;
     if (!training || !trainSet) throw new Error('call setData and setTraining before train');
-    if (trainSet.labels.length === 0) throw new Error('the training set is empty');
+    if (trainSet.labels.length === 0) throw new WorkerError('emptyTrainingSet', 'the training set is empty');
     if (this.isDiverged || steps <= 0) return 0;
     this.optimizer ??= createOptimizer(training.optimizer, training.learningRate, model.parameters.size);
     const started = performance.now();

@@ -23,7 +23,7 @@ export class TrainingClient {
     // The worker script failed to load or threw outside a handler: say so instead of going quiet.
     this.worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      this.emit({ type: 'error', message: `training worker: ${event.message || 'failed to start'}` });
+      this.emit({ type: 'error', code: 'workerFailed', message: `training worker: ${event.message || 'failed to start'}` });
     };
     this.worker.onmessageerror = () => this.emit({ type: 'error', message: 'training worker: a message could not be read' });
   }

@@ -10,6 +10,7 @@
 import { startBackend } from './backend';
 import type { FromWorker, Snapshot, ToWorker } from './protocol';
 import { Trainer } from './trainer';
+import { WorkerError } from './workerError';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -41,7 +42,7 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 
 function reportError(error: unknown): void {
   const text = error instanceof Error ? error.message : String(error);
-  post({ type: 'error', message: text || 'unknown error in the training worker' });
+  post({ type: 'error', message: text || 'unknown error in the training worker', ...(error instanceof WorkerError ? { code: error.code } : {}) });
 }
 
 function requireTrainer(): Trainer {

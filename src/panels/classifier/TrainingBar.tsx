@@ -93,7 +93,7 @@ export function TrainingBar({ status, snapshot, trainTo, onPlay, onPause, onStep
       ) : null}
       {status.phase === 'error' ? (
         <p className="alert" role="alert" data-testid="worker-error">
-          {t('classifier.workerError', { message: status.message })}{' '}
+          {status.code ? t(`classifier.workerErrors.${status.code}`) : t('classifier.workerError', { message: status.message })}{' '}
           <button type="button" data-testid="error-reset" onClick={onReset}>
             ↺ {t('classifier.reset')}
           </button>

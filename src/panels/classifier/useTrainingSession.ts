@@ -7,6 +7,7 @@ import type {
   SerializedWeights,
   Snapshot,
   TrainingConfig,
+  WorkerErrorCode,
 } from '../../model/protocol';
 import { TrainingClient } from '../../model/trainingClient';
 import type { BinaryLossId } from '../../losses/types';
@@ -15,7 +16,7 @@ export type SessionStatus =
   | { phase: 'starting' }
   | { phase: 'ready'; backend: BackendName; fellBackFrom?: BackendName; reason?: string }
   | { phase: 'diverged'; backend: BackendName; step: number }
-  | { phase: 'error'; message: string };
+  | { phase: 'error'; message: string; code?: WorkerErrorCode };
 
 /** One lane's row of the training history: what the charts of loss and metrics over steps plot. */
 export interface LanePoint {
@@ -151,7 +152,7 @@ export function useTrainingSession({ backend, gridSize, extent, data, model, tra
           weightsWaiters.current.splice(0).forEach((resolve) => resolve(message.weights));
           break;
         case 'error':
-          report(() => ({ status: { phase: 'error', message: message.message } }));
+          report(() => ({ status: { phase: 'error', message: message.message, code: message.code } }));
           break;
       }
     });
