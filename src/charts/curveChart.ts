@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog } from 'd3';
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, symbol, symbolDiamond } from 'd3';
 import { addPlotClip, createPlotFrame } from './plotFrame';
 import type { ScaleContinuousNumeric } from 'd3';
 import { yDomain } from './yDomain';
@@ -18,6 +18,15 @@ export interface ChartMarker {
   y: number;
 }
 
+/** A fixed point on a curve worth pointing at, e.g. where DWB's loss is smallest: a diamond and a word. */
+export interface ChartPoint {
+  id: string;
+  color: string;
+  x: number;
+  y: number;
+  label: string;
+}
+
 /** Everything one frame of the chart shows; the chart keeps no state of its own besides the DOM. */
 export interface ChartFrame {
   width: number;
@@ -30,6 +39,7 @@ export interface ChartFrame {
   series: ChartSeries[];
   cursorX: number;
   markers: ChartMarker[];
+  points: ChartPoint[];
 }
 
 export interface ChartCallbacks {
@@ -50,6 +60,8 @@ export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCall
   const curves = plot.append('g').attr('clip-path', clipUrl);
   const cursorLine = plot.append('line').attr('class', 'cursor-line');
   const markers = plot.append('g').attr('class', 'markers').attr('clip-path', clipUrl);
+  const points = plot.append('g').attr('class', 'points').attr('clip-path', clipUrl);
+  const diamond = symbol(symbolDiamond, 130)() ?? '';
   const overlay = plot.append('rect').attr('class', 'overlay').attr('fill', 'transparent');
 
   let last: ChartFrame | null = null;
@@ -135,6 +147,19 @@ export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCall
       .attr('fill', (m) => m.color)
       .attr('stroke', '#fff')
       .attr('stroke-width', 2);
+    points
+      .selectAll<SVGGElement, ChartPoint>('g')
+      .data(frame.points.filter((p) => drawable(p.y)), (p) => p.id)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('path').attr('d', diamond).attr('fill', '#fff').attr('stroke-width', 2.5);
+        g.append('text').attr('text-anchor', 'middle').attr('y', -12).attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 4);
+        return g;
+      })
+      .attr('data-point', (p) => p.id)
+      .attr('transform', (p) => `translate(${xScale(p.x)},${toY(p.y)})`)
+      .call((g) => g.select('path').attr('stroke', (p) => p.color))
+      .call((g) => g.select('text').attr('fill', (p) => p.color).text((p) => p.label));
   }
 
   function drawAxes(frame: ChartFrame, innerWidth: number, innerHeight: number, [y0, y1]: [number, number]) {

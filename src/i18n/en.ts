@@ -190,6 +190,7 @@ export const en = {
     logitAxis: 'x_t — logit of the true class',
     lossAxis: 'loss L',
     gradAxis: 'push −∂L/∂x_t',
+    lowest: 'lowest',
     logNote: 'Log axis: values at or below zero, and below 10⁻⁶, are not drawn.',
     keyboardHint: 'Chart: use the left and right arrow keys to move the read-out.',
   },

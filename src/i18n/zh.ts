@@ -190,6 +190,7 @@ export const zh: Resources = {
     logitAxis: 'x_t：真实类别的 logit',
     lossAxis: '损失 L',
     gradAxis: '负梯度 −∂L/∂x_t',
+    lowest: '最低点',
     logNote: '对数坐标：小于等于 0 以及低于 10⁻⁶ 的值不会画出。',
     keyboardHint: '图表：用左右方向键移动读数位置。',
   },

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCurveChart } from '../charts/curveChart';
-import type { ChartMarker, ChartSeries } from '../charts/curveChart';
+import type { ChartMarker, ChartPoint, ChartSeries } from '../charts/curveChart';
 import { curveRanges } from '../config';
 import { useElementSize } from './useElementSize';
 
@@ -14,6 +14,7 @@ interface Props {
   yScale: 'linear' | 'log';
   series: ChartSeries[];
   markers: ChartMarker[];
+  points: ChartPoint[];
   cursorX: number;
   onCursor(x: number): void;
 }
@@ -37,7 +38,7 @@ export function CurveChartPanel(props: Props) {
     chartRef.current = createCurveChart(svgRef.current, { onCursor: (x) => onCursorRef.current(x) });
   }, []);
 
-  const { xLabel, yLabel, xDomain, yScale, series, markers, cursorX } = props;
+  const { xLabel, yLabel, xDomain, yScale, series, markers, points, cursorX } = props;
   useLayoutEffect(() => {
     if (!chartRef.current || width === 0) return;
     chartRef.current.update({
@@ -51,8 +52,9 @@ export function CurveChartPanel(props: Props) {
       series,
       cursorX,
       markers,
+      points,
     });
-  }, [width, xDomain, xLabel, yLabel, yScale, series, markers, cursorX]);
+  }, [width, xDomain, xLabel, yLabel, yScale, series, markers, points, cursorX]);
 
   return (
     <figure className="chart" data-testid={props.testId}>

@@ -2,8 +2,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { axisDomain, CurveCache, fromLogit, pointAt, toLogit } from '../charts/curveData';
 import type { CurveAxis, CurveQuantity } from '../charts/curveData';
-import type { ChartMarker, ChartSeries } from '../charts/curveChart';
+import type { ChartMarker, ChartPoint, ChartSeries } from '../charts/curveChart';
 import { emphasisedLoss, lossStyles } from '../config';
+import { logit } from '../losses';
+import { dwbMinimum } from '../losses/dwbMinimum';
 import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
 import { CurveChartPanel } from './CurveChartPanel';
 
@@ -37,6 +39,9 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
     [losses, params, exampleClass, cursorXt],
   );
 
+  const showsDwb = losses.includes('dwb');
+  const dwbLowest = useMemo(() => (showsDwb ? dwbMinimum(exampleClass, params) : null), [showsDwb, exampleClass, params]);
+
   const frames = useMemo(
     () =>
       charts.map((chart) => {
@@ -52,9 +57,14 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
           color: lossStyles[id].color,
           y: point[chart.quantity],
         }));
-        return { ...chart, series, markers, xDomain: axisDomain(chart.axis) };
+        // DWB's loss has a lowest point inside (0, 1): mark it, on the loss charts.
+        const points: ChartPoint[] =
+          dwbLowest && chart.quantity === 'loss'
+            ? [{ id: 'dwb-minimum', color: lossStyles.dwb.color, x: chart.axis === 'pt' ? dwbLowest.pt : logit(dwbLowest.pt), y: dwbLowest.loss, label: t('chart.lowest') }]
+            : [];
+        return { ...chart, series, markers, points, xDomain: axisDomain(chart.axis) };
       }),
-    [sampled, cursorPoints],
+    [sampled, cursorPoints, dwbLowest, t],
   );
 
   return (
@@ -71,6 +81,7 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
             yScale={logScale && frame.quantity === 'loss' ? 'log' : 'linear'}
             series={frame.series}
             markers={frame.markers}
+            points={frame.points}
             cursorX={fromLogit(frame.axis, cursorXt)}
             onCursor={(x) => onCursorXt(toLogit(frame.axis, x))}
           />

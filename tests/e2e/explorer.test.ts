@@ -201,9 +201,13 @@ describe('DWB’s regulariser', () => {
     try {
       // A majority example has weight 1: the minimum is at p_t = (1 + √5)/4 ≈ 0.81.
       await expect.poll(() => page.getByTestId('dwb-minimum').textContent()).toMatch(/p_t = 0\.81 \(L = -0\.097/);
+      // …and marked on both loss charts, not on the push charts.
+      await expect.poll(() => page.locator('[data-point="dwb-minimum"]').count()).toBe(2);
+      expect(await page.getByTestId('chart-loss-pt').locator('[data-point="dwb-minimum"] text').textContent()).toBe('lowest');
       await dragSlider(page, 'slider-lambda', 0);
       await expect.poll(() => page.getByTestId('value-lambda').textContent()).toBe('0');
       await expect.poll(() => page.getByTestId('dwb-minimum').textContent()).toMatch(/λ = 0/);
+      expect(await page.locator('[data-point="dwb-minimum"]').count()).toBe(0);
       // w = 1 and no regulariser: DWB is cross-entropy.
       expect(await readNumber(page, 'readout-dwb-loss')).toBeCloseTo(await readNumber(page, 'readout-ce-loss'), 12);
       expect(errors).toEqual([]);
