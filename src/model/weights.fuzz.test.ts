@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SerializedWeights } from './protocol';
+import { deserializeWeights } from './weights';
+
+/** What deserializeWeights may do with a file from anywhere: give weights back, or say in words what is wrong. */
+function outcome(file: unknown): 'weights' | 'refused' {
+  try {
+    deserializeWeights(file as SerializedWeights);
+    return 'weights';
+  } catch (error) {
+    // Its own message, never an engine's TypeError ("n.join is not a function", "Cannot destructure…").
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect((error as Error).message.length).toBeGreaterThan(0);
+    return 'refused';
+  }
+}
+
+describe('a weights file from anywhere', () => {
+  it('is refused with a message of ours, whatever its JSON holds', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+        expect(outcome(value)).toBe('refused');
+      }), { numRuns: 2000 });
+  });
+
+  it('is refused with a message of ours when its parts are of the wrong kinds', () => {
+    const anything = fc.oneof(fc.jsonValue(), fc.constant(undefined));
+    const file = fc.record({
+      format: fc.oneof(fc.constant('imbalance-lab-weights'), anything),
+      version: fc.oneof(fc.constant(1), anything),
+      model: fc.oneof(fc.record({ hiddenLayers: anything, activation: anything, seed: anything }), anything),
+      layers: fc.oneof(fc.array(fc.record({ kernel: anything, bias: anything, inputs: anything, outputs: anything }), { maxLength: 4 }), anything),
+    });
+    fc.assert(fc.property(file, (value) => {
+        expect(outcome(value)).toBe('refused');
+      }), { numRuns: 2000 });
+  });
+});
