@@ -27,5 +27,5 @@ export { countFlips } from './flips';
 export type { Flips } from './flips';
 export { thresholdAtRecall, operatingPointAtRecall } from './matchedRecall';
 export type { OperatingPoint } from './matchedRecall';
-export { wilsonInterval, Z_95 } from './wilson';
+export { wilsonInterval } from './wilson';
 export type { Interval } from './wilson';

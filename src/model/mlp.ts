@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { streamFor } from '../data/random';
 import { laneMask, stackLanes, unstackLanes, wideShapes } from './laneLayout';
 import type { Activation, ModelConfig } from './protocol';
-import { INPUT_FEATURES, layerShapes, parameterCount, validateModelConfig, type LayerShape } from './shapes';
+import { layerShapes, parameterCount, validateModelConfig, type LayerShape } from './shapes';
 
 /**
  * Glorot-uniform kernels, U(±√(6 / (fan_in + fan_out))) (Glorot & Bengio, AISTATS 2010, eq. 16), and
@@ -174,16 +174,6 @@ export class Mlp {
   /** [n, lanes] → [lanes, n]; for one lane the same numbers, so only a reshape. */
   private byLane(output: tf.Tensor2D): tf.Tensor2D {
     return this.lanes === 1 ? tf.reshape(output, [1, -1]) : tf.transpose(output);
-  }
-
-  /** Logits of every lane, lane by lane, for flat (x0, y0, x1, y1, …) coordinates, in one batch. */
-  predictLogits(coords: Float32Array): Float32Array {
-    if (coords.length === 0) return new Float32Array(0);
-    return tf.tidy(() => {
-      const x = tf.tensor2d(coords, [coords.length / INPUT_FEATURES, INPUT_FEATURES]);
-      // A copy: some backends hand out their own storage, which must not be transferred or kept.
-      return new Float32Array(this.logits(x).dataSync());
-    });
   }
 
   /** Every lane's parameters in the one-network layout, lane after lane (lanes × laneSize values). */

@@ -18,6 +18,10 @@ const lesson = 'view=classifier&shape=blobs&ratio=100&size=2000&noise=0.8&dataSe
 
 const open = (query: string, options: { width?: number; height?: number } = {}): Promise<LabPage> => openClassifier(browser, query, options);
 
+/** Chooses a weights file holding `value` as JSON, as a teacher would pick one. */
+const loadWeights = (page: Page, value: unknown) =>
+  page.getByTestId('load-weights').setInputFiles({ name: 'weights.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
+
 const metric = async (page: Page, id: string) => {
   const raw = await page.getByTestId(`metric-${id}`).getAttribute('data-value');
   return raw === '' || raw === null ? null : Number(raw);
@@ -73,11 +77,7 @@ describe('the live classifier', () => {
     };
     const { page, errors, close } = await open(`${lesson}&train=ce`);
     try {
-      await page.getByTestId('load-weights').setInputFiles({
-        name: 'weights.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(overflowing)),
-      });
+      await loadWeights(page, overflowing);
       await page.getByTestId('diverged').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('diverged').textContent()).toMatch(/NaN/);
       expect(await page.getByTestId('value-hiddenLayers').textContent()).toBe('1');
@@ -127,11 +127,11 @@ describe('the live classifier', () => {
         [{ ...evil, activation: 'relu', hiddenLayers: [5.5] }, /hidden layer/],
       ] as const) {
         const file = { format: 'imbalance-lab-weights', version: 1, model, layers };
-        await page.getByTestId('load-weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+        await loadWeights(page, file);
         await expect.poll(() => page.getByTestId('file-problem').textContent()).toMatch(problem);
       }
       const version2 = { format: 'imbalance-lab-weights', version: 2, model: { hiddenLayers: [16, 16], activation: 'tanh', seed: 3 }, layers: [] };
-      await page.getByTestId('load-weights').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(version2)) });
+      await loadWeights(page, version2);
       await expect.poll(() => page.getByTestId('file-problem').textContent()).toMatch(/version 2/);
       // Nothing changed: the same network, the same link, and no worker error.
       expect(await page.getByTestId('value-width').textContent()).toBe('16');
