@@ -23,13 +23,26 @@ export function parameterCount(layers: readonly LayerShape[]): number {
   return layers.reduce((sum, { inputs, outputs }) => sum + (inputs + 1) * outputs, 0);
 }
 
+/**
+ * A value from a file, as text for a message. String() and template literals call the value's own
+ * toString, which a file can make anything (`{"toString": ""}` throws a TypeError); JSON cannot.
+ */
+export function shownValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 /** Throws, saying what is wrong, unless the configuration describes a network this app can build. */
 export function validateModelConfig(config: ModelConfig): void {
+  if (typeof config !== 'object' || config === null) throw new Error(`no model description, got ${shownValue(config)}`);
   const { hiddenLayers, activation, seed } = config;
   if (!Array.isArray(hiddenLayers) || !hiddenLayers.every((w) => Number.isInteger(w) && w >= 1 && w <= 1024)) {
-    throw new Error(`hidden layer widths must be integers from 1 to 1024, got ${JSON.stringify(hiddenLayers)}`);
+    throw new Error(`hidden layer widths must be integers from 1 to 1024, got ${shownValue(hiddenLayers)}`);
   }
-  if (activation !== 'tanh' && activation !== 'relu') throw new Error(`unknown activation "${String(activation)}"`);
-  if (!Number.isFinite(seed)) throw new Error(`the seed must be a finite number, got ${seed}`);
+  if (activation !== 'tanh' && activation !== 'relu') throw new Error(`unknown activation ${shownValue(activation)}`);
+  if (!Number.isFinite(seed)) throw new Error(`the seed must be a finite number, got ${shownValue(seed)}`);
 }
 

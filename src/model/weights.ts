@@ -2,7 +2,7 @@
  * Trained weights to and from SerializedWeights (protocol.ts), for "save model" and shared runs.
  * Import validates everything before any of it is used: the file may come from anywhere.
  */
-import { layerShapes, parameterCount, validateModelConfig, type LayerShape } from './shapes';
+import { layerShapes, parameterCount, shownValue, validateModelConfig, type LayerShape } from './shapes';
 import type { ModelConfig, SerializedWeights } from './protocol';
 
 /** Splits the flat parameter vector (kernel₁, bias₁, kernel₂, …) into layers. */
@@ -23,13 +23,13 @@ function checkNumbers(values: unknown, expected: number, what: string): asserts 
   if (values.length !== expected) throw new Error(`${what} has ${values.length} numbers, expected ${expected}`);
   // Finite after rounding to float32 too: 1e39 would become Infinity in the model.
   const bad = values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(Math.fround(v)));
-  if (bad >= 0) throw new Error(`${what}[${bad}] is not a finite float32 number: ${String(values[bad])}`);
+  if (bad >= 0) throw new Error(`${what}[${bad}] is not a finite float32 number: ${shownValue(values[bad])}`);
 }
 
 /** The model and its flat parameters, or an Error saying exactly what does not fit. */
 export function deserializeWeights(weights: SerializedWeights): { model: ModelConfig; parameters: Float32Array } {
   if (weights?.format !== 'imbalance-lab-weights') throw new Error('not an Imbalance Lab weights file (format)');
-  if (weights.version !== 1) throw new Error(`unsupported weights version ${String(weights.version)} (expected 1)`);
+  if (weights.version !== 1) throw new Error(`unsupported weights version ${shownValue(weights.version)} (expected 1)`);
   const model = weights.model;
   try {
     validateModelConfig(model);
@@ -48,7 +48,7 @@ export function deserializeWeights(weights: SerializedWeights): { model: ModelCo
   expected.forEach(({ inputs, outputs }, l) => {
     const layer = weights.layers[l];
     if (layer?.inputs !== inputs || layer.outputs !== outputs) {
-      throw new Error(`layer ${l + 1} is ${layer?.inputs} → ${layer?.outputs}, expected ${inputs} → ${outputs}`);
+      throw new Error(`layer ${l + 1} is ${shownValue(layer?.inputs)} → ${shownValue(layer?.outputs)}, expected ${inputs} → ${outputs}`);
     }
     checkNumbers(layer.kernel, inputs * outputs, `layer ${l + 1} kernel`);
     checkNumbers(layer.bias, outputs, `layer ${l + 1} bias`);
