@@ -16,7 +16,6 @@ import { ms, openPage, quantile, sliderRun } from './measure.mjs';
 import { buildBenchPage, removeBenchPage, trainingRows } from './trainingBench.mjs';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
-const ALL_LOSSES = 'ce,balanced-ce,focal,dwb,poly1,asl,la-ce';
 const WARM_UP_MOVES = 20;
 const MEASURED_MOVES = 200;
 
@@ -136,12 +135,14 @@ async function sliderRows(baseURL) {
   const browser = await launchChromium();
   try {
     const { page, errors } = await openPage(browser);
-    await page.goto(`${baseURL}?losses=${ALL_LOSSES}`, { waitUntil: 'networkidle' });
-    await page.locator('input[data-testid="slider-gamma"]').waitFor({ state: 'visible' });
+    await page.goto(baseURL, { waitUntil: 'networkidle' });
+    // Every loss the app lists, read from its own picker: the bench keeps no list of its own.
+    for (const box of await page.locator('.loss-picker input[type="checkbox"]:not(:checked)').all()) await box.check();
+    await page.locator('input[data-testid="slider-focal.gamma"]').waitFor({ state: 'visible' });
     await page.locator('path[data-loss]').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(500); // let start-up work (fonts, deferred formulas) finish
     const { latencies, longTasks, unchanged } = await page.evaluate(sliderRun, {
-      slider: 'input[data-testid="slider-gamma"]',
+      slider: 'input[data-testid="slider-focal.gamma"]',
       watch: { selector: 'path[data-loss]', attribute: 'd' },
       warmUp: WARM_UP_MOVES,
       moves: MEASURED_MOVES,

@@ -2,8 +2,10 @@ import type { BinaryLossId } from './losses/types';
 
 /**
  * What a teacher may want to change lives here: colours, dashes, curve ranges.
- * Colours are Okabe–Ito (colour-blind safe); every loss also has its own dash so colour is
- * never the only cue. The same colour and dash are used for a loss in every chart and legend.
+ * The first seven colours are Okabe–Ito (colour-blind safe), the other five from Paul Tol's
+ * palettes, dark enough for a white projector screen; every loss also has its own dash so colour
+ * is never the only cue (config.test.ts checks both). The same colour and dash are used for a loss
+ * in every chart and legend.
  */
 export const lossStyles: Record<BinaryLossId, { color: string; dash: string }> = {
   ce: { color: '#1b1f24', dash: '' },
@@ -13,6 +15,11 @@ export const lossStyles: Record<BinaryLossId, { color: string; dash: string }> =
   poly1: { color: '#CC79A7', dash: '14 5 3 5' },
   asl: { color: '#E69F00', dash: '7 4' },
   'la-ce': { color: '#56B4E9', dash: '2 3 8 3' },
+  'weighted-ce': { color: '#332288', dash: '8 3 2 3' },
+  'class-balanced-focal': { color: '#882255', dash: '20 4' },
+  'poly1-focal': { color: '#117733', dash: '6 3 2 3 2 3' },
+  'label-smoothing': { color: '#806F00', dash: '1 4' },
+  ldam: { color: '#2F8F80', dash: '16 4 4 4' },
 };
 
 /**

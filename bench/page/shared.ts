@@ -2,6 +2,7 @@
  * What the bench page and its workers agree on: the one workload every training loop runs, and
  * the messages that start a measurement and carry its result back.
  */
+import { anyLoss } from '../../src/losses';
 import type { BinaryLossId } from '../../src/losses/types';
 import type { ModelConfig, PackedPoints, TrainingConfig } from '../../src/model/protocol';
 
@@ -21,26 +22,16 @@ export const modelConfig = (): ModelConfig => ({
   seed: WORKLOAD.seed,
 });
 
-/** Every parameter of every loss (the UI holds them all); only γ and α matter to focal loss. */
-const lossParams = (gamma: number) => ({
-  gamma,
-  alpha: WORKLOAD.alpha,
-  wPos: 10,
-  wNeg: 1, lambda: 1,
-  epsilon: 1,
-  gammaPos: 0,
-  gammaNeg: 4,
-  margin: 0.05,
-  tau: 1,
-  priorPos: 1 / 11,
-});
+/** A loss's parameters as the page resolves them: its defaults, focal's γ and α from the workload, counts at 1 : 10. */
+const lossParams = (loss: BinaryLossId, gamma: number) =>
+  anyLoss(loss).resolve(loss === 'focal' ? { gamma, alpha: WORKLOAD.alpha } : {}, [10, 1]);
 
 /** A four-lane race of the kind a teacher runs: the losses differ, and so does the JS work per lane. */
 export const RACE_LOSSES: readonly BinaryLossId[] = ['ce', 'focal', 'balanced-ce', 'dwb'];
 
 /** The app's training settings for the workload: one lane per loss (one focal network by default). */
 export const trainingConfig = (batchSize: number, gamma: number = WORKLOAD.gamma, losses: readonly BinaryLossId[] = ['focal']): TrainingConfig => ({
-  lanes: losses.map((loss) => ({ loss, params: lossParams(gamma), classWeighting: 'none', beta: 0.999 })),
+  lanes: losses.map((loss) => ({ loss, params: lossParams(loss, gamma), classWeighting: 'none', beta: 0.999 })),
   optimizer: 'adam',
   learningRate: WORKLOAD.learningRate,
   batchSize,

@@ -1,5 +1,5 @@
-import { binaryLosses, logit, lossParamKeys, sigmoid } from '../losses';
-import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
+import { anyLoss, logit, sigmoid } from '../losses';
+import type { BinaryLossId, Label, ResolvedParams } from '../losses/types';
 import { curveRanges } from '../config';
 
 /** The horizontal axis of a curve chart: confidence p_t, or the logit of the true class x_t. */
@@ -16,11 +16,11 @@ export interface CurvePoint {
  * The loss and the push at one x_t, straight from src/losses. The push is −∂L/∂x_t = −s·∂L/∂x with
  * s = ±1 the sign of the label: positive means "move towards the true class".
  */
-export function pointAt(id: BinaryLossId, params: AllLossParams, y: Label, xt: number): CurvePoint {
-  const loss = binaryLosses[id];
+export function pointAt(id: BinaryLossId, params: ResolvedParams, y: Label, xt: number): CurvePoint {
+  const loss = anyLoss(id).bind(params);
   const x = y === 1 ? xt : -xt;
   const sign = y === 1 ? 1 : -1;
-  return { loss: loss.value(x, y, params), push: -sign * loss.grad(x, y, params) };
+  return { loss: loss.value(x, y), push: -sign * loss.grad(x, y) };
 }
 
 export const axisDomain = (axis: CurveAxis): [number, number] =>
@@ -37,7 +37,7 @@ export interface SampledCurve {
 }
 
 /** Evenly spaced along the chosen axis, so each chart's curve is equally smooth everywhere. */
-export function sampleCurve(id: BinaryLossId, params: AllLossParams, y: Label, axis: CurveAxis): SampledCurve {
+export function sampleCurve(id: BinaryLossId, params: ResolvedParams, y: Label, axis: CurveAxis): SampledCurve {
   const [lo, hi] = axisDomain(axis);
   const n = curveRanges.samples;
   const xs = new Float64Array(n);
@@ -66,13 +66,12 @@ export class CurveCache {
   private curves = new Map<string, SampledCurve>();
 
   /** The curves of `ids` on both axes; curves not asked for this time are forgotten. */
-  sample(ids: readonly BinaryLossId[], params: AllLossParams, y: Label): Record<CurveAxis, LossCurve[]> {
+  sample(ids: readonly BinaryLossId[], params: Readonly<Record<BinaryLossId, ResolvedParams>>, y: Label): Record<CurveAxis, LossCurve[]> {
     const next = new Map<string, SampledCurve>();
     const onAxis = (axis: CurveAxis) =>
       ids.map((id) => {
-        const values = (lossParamKeys[id] as readonly (keyof AllLossParams)[]).map((key) => params[key]);
-        const key = `${id}|${y}|${axis}|${values.join(',')}`;
-        const curve = this.curves.get(key) ?? sampleCurve(id, params, y, axis);
+        const key = `${id}|${y}|${axis}|${JSON.stringify(params[id])}`;
+        const curve = this.curves.get(key) ?? sampleCurve(id, params[id], y, axis);
         next.set(key, curve);
         return { id, curve };
       });

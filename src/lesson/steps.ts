@@ -1,3 +1,4 @@
+import type { LossSettingsById } from '../losses/types';
 import type { LabState } from '../state/labState';
 
 /**
@@ -13,7 +14,9 @@ import type { LabState } from '../state/labState';
 export interface LessonStep {
   id: string;
   /** What opening the step sets; everything else stays as the teacher left it. */
-  settings: Partial<Omit<LabState, 'race'>>;
+  settings: Partial<Omit<LabState, 'race' | 'lossSettings'>>;
+  /** The loss settings it changes from their defaults (every other loss setting is reset to its default). */
+  lossSettings?: { [Id in keyof LossSettingsById]?: Partial<LossSettingsById[Id]> };
   /** The race it trains, written as in a link (`ce;balanced-ce:auto`); none: one network or the curves. */
   race?: string;
   /** A training step trains this far, from fresh weights, before its words hold. */
@@ -26,7 +29,7 @@ export interface LessonStep {
  * of 0.05); the classes overlap, so the losses really differ; a small learning rate keeps training
  * steady.
  */
-const lessonData: Partial<LabState> = {
+const lessonData: LessonStep['settings'] = {
   view: 'classifier',
   shape: 'blobs',
   ratio: 100,
@@ -48,14 +51,14 @@ const lessonData: Partial<LabState> = {
 };
 
 /** The curves of one example at 1 : 100. */
-const curves = (settings: Partial<LabState>): Partial<LabState> => ({ view: 'curves', ratio: 100, logScale: false, ...settings });
+const curves = (settings: LessonStep['settings']): LessonStep['settings'] => ({ view: 'curves', ratio: 100, logScale: false, ...settings });
 
 export const lessonSteps: readonly LessonStep[] = [
   { id: 'problem', settings: curves({ losses: ['ce'], exampleClass: 0, alphaFromRatio: false }) },
   { id: 'classWeights', settings: curves({ losses: ['ce', 'balanced-ce'], exampleClass: 0, alphaFromRatio: true }) },
   { id: 'operatingPoint', settings: lessonData, race: 'ce;balanced-ce:auto', trainTo: 1000 },
-  { id: 'focal', settings: curves({ losses: ['ce', 'focal'], exampleClass: 0, gamma: 2, alpha: 0.5, alphaFromRatio: false }) },
-  { id: 'gradient', settings: curves({ losses: ['ce', 'focal'], exampleClass: 0, gamma: 2, alpha: 0.5, alphaFromRatio: false }) },
+  { id: 'focal', settings: curves({ losses: ['ce', 'focal'], exampleClass: 0, alphaFromRatio: false }), lossSettings: { focal: { gamma: 2, alpha: 0.5 } } },
+  { id: 'gradient', settings: curves({ losses: ['ce', 'focal'], exampleClass: 0, alphaFromRatio: false }), lossSettings: { focal: { gamma: 2, alpha: 0.5 } } },
   { id: 'linAlpha', settings: lessonData, race: 'focal:alpha=0.25;focal:alpha=0.5;focal:alpha=0.99', trainTo: 3000 },
   { id: 'race', settings: lessonData, race: 'ce;focal:alpha=0.5;balanced-ce:auto;focal:auto', trainTo: 1000 },
   { id: 'rareRegions', settings: { ...lessonData, shape: 'xor', noise: 0.3, learningRate: 0.01 }, race: 'ce;focal:alpha=0.5', trainTo: 1000 },
@@ -64,5 +67,9 @@ export const lessonSteps: readonly LessonStep[] = [
   { id: 'dwb', settings: lessonData, race: 'ce;dwb', trainTo: 3000 },
   { id: 'resampling', settings: { ...lessonData, trainLoss: 'ce', resampling: 'oversample' }, trainTo: 1000 },
   // Back to the curves of the three losses the lesson is about, at Lin et al.'s γ = 2 and α = 0.25.
-  { id: 'summary', settings: curves({ losses: ['ce', 'balanced-ce', 'focal'], exampleClass: 0, gamma: 2, alpha: 0.25, alphaFromRatio: false }) },
+  {
+    id: 'summary',
+    settings: curves({ losses: ['ce', 'balanced-ce', 'focal'], exampleClass: 0, alphaFromRatio: false }),
+    lossSettings: { focal: { gamma: 2, alpha: 0.25 } },
+  },
 ];

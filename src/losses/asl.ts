@@ -1,6 +1,6 @@
+import { defineLoss, setting } from './defineLoss';
 import { focalTermGradXt, focalTermValue } from './focal';
 import { sigmoid, softplus } from './stable';
-import type { BinaryLoss, LossParamsById } from './types';
 
 /**
  * Asymmetric loss (Ridnik et al., "Asymmetric Loss For Multi-Label Classification", ICCV 2021):
@@ -36,8 +36,17 @@ function shiftNegative(x: number, margin: number): ShiftedNegative | undefined {
   return { p, q, pm, negLogOneMinusPm };
 }
 
-export const asymmetricLoss: BinaryLoss<LossParamsById['asl']> = {
+const aslFocusing = (defaultValue: number) => setting(0, 10, defaultValue, { kind: 'linear', step: 0.05 });
+
+export const asymmetricLoss = defineLoss({
   id: 'asl',
+  citation: 'Ridnik et al., “Asymmetric Loss For Multi-Label Classification”, ICCV 2021',
+  symbols: { gammaPos: 'γ₊', gammaNeg: 'γ₋', margin: 'm' },
+  params: {
+    gammaPos: aslFocusing(0),
+    gammaNeg: aslFocusing(4),
+    margin: setting(0, 0.5, 0.05, { kind: 'linear', step: 0.01 }),
+  },
   value(x, y, { gammaPos, gammaNeg, margin }) {
     if (y === 1) return focalTermValue(x, gammaPos);
     const shifted = shiftNegative(x, margin);
@@ -53,5 +62,4 @@ export const asymmetricLoss: BinaryLoss<LossParamsById['asl']> = {
     const qOverOneMinusPm = margin === 0 ? 1 : q / (q + margin);
     const focusing = gammaNeg * (p / pm) * q * negLogOneMinusPm;
     return Math.pow(pm, gammaNeg) * (focusing + p * qOverOneMinusPm);
-  },
-};
+  },});

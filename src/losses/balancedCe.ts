@@ -1,5 +1,6 @@
-import { crossEntropy } from './ce';
-import type { Label, BinaryLoss, LossParamsById } from './types';
+import { ceGrad, ceValue } from './ce';
+import { minorityAlpha } from './commonParams';
+import { defineLoss, type Label } from './defineLoss';
 
 /**
  * α-balanced cross-entropy, −α_t log p_t with α_t = α for y = 1 and 1 − α for y = 0
@@ -9,12 +10,11 @@ import type { Label, BinaryLoss, LossParamsById } from './types';
  */
 export const alphaT = (alpha: number, y: Label): number => (y === 1 ? alpha : 1 - alpha);
 
-export const balancedCrossEntropy: BinaryLoss<LossParamsById['balanced-ce']> = {
+export const balancedCrossEntropy = defineLoss({
   id: 'balanced-ce',
-  value(x, y, { alpha }) {
-    return alphaT(alpha, y) * crossEntropy.value(x, y, {});
-  },
-  grad(x, y, { alpha }) {
-    return alphaT(alpha, y) * crossEntropy.grad(x, y, {});
-  },
-};
+  citation: 'Lin et al., “Focal Loss for Dense Object Detection”, ICCV 2017, §3.1',
+  symbols: { alpha: 'α' },
+  params: { alpha: minorityAlpha(0.25) },
+  value: (x, y, { alpha }) => alphaT(alpha, y) * ceValue(x, y),
+  grad: (x, y, { alpha }) => alphaT(alpha, y) * ceGrad(x, y),
+});

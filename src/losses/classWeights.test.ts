@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import fixture from '../../tests/fixtures/binary-losses.json';
-import { alphaFromRatio, dwbLogRatio, effectiveNumber, inverseFrequency } from './classWeights';
+import { alphaFromRatio, dwbLogRatio, effectiveNumber, inverseFrequency, ldamMargins } from './classWeights';
 import { isWithinReferenceTolerance } from './testSupport';
 
 interface ClassWeightsVector {
@@ -95,5 +95,34 @@ describe('inverse frequency, DWB log ratio and α from the ratio', () => {
     const counts = [1000, 10];
     const [wNeg = NaN, wPos = NaN] = inverseFrequency(counts);
     expect(wNeg * 1000).toBeCloseTo(wPos * 10, 10);
+  });
+});
+
+describe('LDAM margins', () => {
+  it('for 1 : 100 counts and max_m = 0.5 are [0.5 · 100^(−1/4), 0.5]: the rarer class gets max_m', () => {
+    const [deltaNeg = NaN, deltaPos = NaN] = ldamMargins([100, 1], 0.5);
+    expect(deltaPos).toBe(0.5);
+    expect(isWithinReferenceTolerance(deltaNeg, 0.5 * 100 ** -0.25)).toBe(true);
+    // The value the reference vectors use for this case.
+    expect(isWithinReferenceTolerance(deltaNeg, 0.15811388300841897)).toBe(true);
+  });
+
+  it('are proportional to n_j^(−1/4), the largest is max_m, and equal counts give max_m to both', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1e9 }), { minLength: 2, maxLength: 10 }),
+        // max_m on its slider, 0 … 1 in steps of 0.01 (a subnormal max_m would have no digits to compare).
+        fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
+        (counts, maxMargin) => {
+          const margins = ldamMargins(counts, maxMargin);
+          const [first = NaN, ...rest] = counts.map((n, j) => (margins[j] ?? NaN) * n ** 0.25);
+          return (
+            Math.max(...margins) === maxMargin &&
+            rest.every((c) => Math.abs(c - first) <= 1e-12 * Math.max(first, Number.MIN_VALUE))
+          );
+        },
+      ),
+    );
+    expect(ldamMargins([7, 7], 0.3)).toEqual([0.3, 0.3]);
   });
 });

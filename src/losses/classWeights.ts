@@ -40,3 +40,15 @@ export function effectiveNumber(counts: readonly number[], beta: number): number
 export function alphaFromRatio(nNeg: number, nPos: number): number {
   return nNeg / (nNeg + nPos);
 }
+
+/**
+ * LDAM's per-class margins Δ_j = C / n_j^(1/4), with C chosen so that the largest margin (the rarest
+ * class's) is `maxMargin` (Cao et al., "Learning Imbalanced Datasets with Label-Distribution-Aware
+ * Margin Loss", NeurIPS 2019; max_m in their code). Written as maxMargin · (n_min / n_j)^(1/4), so the
+ * rarest class gets exactly maxMargin; the fourth root is two square roots, as in the reference code
+ * (1 / sqrt(sqrt(n_j))), each correctly rounded.
+ */
+export function ldamMargins(counts: readonly number[], maxMargin: number): number[] {
+  const smallest = Math.min(...counts);
+  return counts.map((n) => maxMargin / Math.sqrt(Math.sqrt(n / smallest)));
+}

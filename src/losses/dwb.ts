@@ -1,6 +1,7 @@
+import { dwbWeight } from './commonParams';
+import { defineLoss, setting } from './defineLoss';
 import { sigmoid, softplus } from './stable';
 import { labelSign, trueClassLogit } from './trueClass';
-import type { BinaryLoss, LossParamsById } from './types';
 
 /**
  * Dynamically weighted balanced (DWB) loss, two-class case:
@@ -20,9 +21,12 @@ import type { BinaryLoss, LossParamsById } from './types';
  * Stable form: 1 − p_t = σ(−x_t), log p_t = −softplus(−x_t), and 1 − 2p_t = −tanh(x_t / 2), so nothing
  * is a difference of rounded probabilities.
  */
-export const dwbLoss: BinaryLoss<LossParamsById['dwb']> = {
+export const dwbLoss = defineLoss({
   id: 'dwb',
-  value(x, y, { wPos, wNeg, lambda = 1 }) {
+  citation: 'Fernando & Tsokos, “Dynamically Weighted Balanced Loss”, IEEE TNNLS 2021',
+  symbols: { wPos: 'w₊', wNeg: 'w₋', lambda: 'λ' },
+  params: { wPos: dwbWeight(1), wNeg: dwbWeight(0), lambda: setting(0, 2, 1, { kind: 'linear', step: 0.05 }) },
+  value(x, y, { wPos, wNeg, lambda }) {
     const xt = trueClassLogit(x, y);
     const pt = sigmoid(xt);
     const oneMinusPt = sigmoid(-xt);
@@ -30,7 +34,7 @@ export const dwbLoss: BinaryLoss<LossParamsById['dwb']> = {
     return dynamicWeight * softplus(-xt) - lambda * 2 * pt * oneMinusPt;
   },
   // s [w^(1−p_t) ln w · log p_t · p_t(1 − p_t) − w^(1−p_t)(1 − p_t) − λ · 2 p_t(1 − p_t)(1 − 2p_t)]
-  grad(x, y, { wPos, wNeg, lambda = 1 }) {
+  grad(x, y, { wPos, wNeg, lambda }) {
     const xt = trueClassLogit(x, y);
     const w = y === 1 ? wPos : wNeg;
     const pt = sigmoid(xt);
@@ -42,5 +46,4 @@ export const dwbLoss: BinaryLoss<LossParamsById['dwb']> = {
     const oneMinusTwoPt = -Math.tanh(xt / 2);
     const regulariser = lambda * 2 * pt * oneMinusPt * oneMinusTwoPt;
     return labelSign(y) * (weightChange - dynamicWeight * oneMinusPt - regulariser);
-  },
-};
+  },});

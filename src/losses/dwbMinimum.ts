@@ -1,6 +1,6 @@
 import { dwbLoss } from './dwb';
 import { sigmoid } from './stable';
-import type { Label, LossParamsById } from './types';
+import type { Label, LossCallParamsById } from './types';
 
 /** Where the scan looks: x_t from −10 (p_t ≈ 0.00005) to 30 (p_t = 1 − 10⁻¹³), in steps of 0.005. */
 const FROM = -10;
@@ -13,7 +13,7 @@ const STEP = 0.005;
  * regulariser the minimum sits inside (0, 1): at p_t ≈ 0.81 for weight 1, and more confidence costs
  * more. A scan, not a formula: the minimum has no closed form for w ≠ 1.
  */
-export function dwbMinimum(y: Label, params: LossParamsById['dwb']): { pt: number; loss: number } | null {
+export function dwbMinimum(y: Label, params: LossCallParamsById['dwb']): { pt: number; loss: number } | null {
   let best = { xt: FROM, loss: Infinity };
   for (let xt = FROM; xt <= TO; xt += STEP) {
     const loss = dwbLoss.value(y === 1 ? xt : -xt, y, params);

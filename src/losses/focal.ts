@@ -1,7 +1,8 @@
 import { alphaT } from './balancedCe';
+import { focusing, minorityAlpha } from './commonParams';
+import { defineLoss, type Label } from './defineLoss';
 import { sigmoid, softplus } from './stable';
 import { labelSign, trueClassLogit } from './trueClass';
-import type { BinaryLoss, Label, LossParamsById } from './types';
 
 /**
  * Focal loss, −α_t (1 − p_t)^γ log p_t (Lin et al., "Focal Loss for Dense Object Detection",
@@ -37,12 +38,15 @@ export function focalTermGradXt(xt: number, gamma: number): number {
 /** torchvision: `if alpha >= 0: loss = alpha_t * loss`. */
 const focalAlphaT = (alpha: number, y: Label): number => (alpha < 0 ? 1 : alphaT(alpha, y));
 
-export const focalLoss: BinaryLoss<LossParamsById['focal']> = {
+export const focalLoss = defineLoss({
   id: 'focal',
+  citation: 'Lin et al., “Focal Loss for Dense Object Detection”, ICCV 2017, eq. 5',
+  symbols: { gamma: 'γ', alpha: 'α' },
+  params: { gamma: focusing(2), alpha: minorityAlpha(0.25) },
   value(x, y, { gamma, alpha }) {
     return focalAlphaT(alpha, y) * focalTermValue(trueClassLogit(x, y), gamma);
   },
   grad(x, y, { gamma, alpha }) {
     return labelSign(y) * focalAlphaT(alpha, y) * focalTermGradXt(trueClassLogit(x, y), gamma);
   },
-};
+});

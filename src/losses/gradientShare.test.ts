@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gradientShares } from './gradientShare';
-import type { AllLossParams } from './types';
+import type { ResolvedParams } from './types';
 
-const params: AllLossParams = {
+const params: ResolvedParams = {
   gamma: 2, alpha: 0.25, wPos: 1, wNeg: 1, lambda: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.5,
 };
 

@@ -1,5 +1,5 @@
-import { binaryLosses } from './index';
-import type { AllLossParams, BinaryLossId } from './types';
+import { anyLoss } from './registry';
+import type { BinaryLossId, ResolvedParams } from './types';
 
 /**
  * Each example's share of the training signal: |∂L/∂x| times its class weight, divided by the
@@ -10,15 +10,15 @@ export function gradientShares(
   logits: ArrayLike<number>,
   labels: ArrayLike<number>,
   id: BinaryLossId,
-  params: AllLossParams,
+  params: ResolvedParams,
   [weightNeg, weightPos]: readonly [number, number],
 ): Float32Array {
-  const loss = binaryLosses[id];
+  const loss = anyLoss(id).bind(params);
   const shares = new Float32Array(logits.length);
   let largest = 0;
   for (let i = 0; i < logits.length; i++) {
     const y = labels[i] === 1 ? 1 : 0;
-    const push = Math.abs(loss.grad(logits[i] ?? 0, y, params)) * (y === 1 ? weightPos : weightNeg);
+    const push = Math.abs(loss.grad(logits[i] ?? 0, y)) * (y === 1 ? weightPos : weightNeg);
     const share = Number.isFinite(push) ? push : 0;
     shares[i] = share;
     largest = Math.max(largest, share);

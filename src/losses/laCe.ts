@@ -1,6 +1,6 @@
-import { crossEntropy } from './ce';
+import { ceGrad, ceValue } from './ce';
+import { derived, defineLoss, setting } from './defineLoss';
 import { logit } from './stable';
-import type { BinaryLoss, LossParamsById } from './types';
 
 /**
  * Logit-adjusted cross-entropy: cross-entropy on x + τ log(π / (1 − π)), π = priorPos
@@ -14,12 +14,15 @@ import type { BinaryLoss, LossParamsById } from './types';
  */
 const adjustedLogit = (x: number, tau: number, priorPos: number): number => x + tau * logit(priorPos);
 
-export const logitAdjustedCrossEntropy: BinaryLoss<LossParamsById['la-ce']> = {
+export const logitAdjustedCrossEntropy = defineLoss({
   id: 'la-ce',
-  value(x, y, { tau, priorPos }) {
-    return crossEntropy.value(adjustedLogit(x, tau, priorPos), y, {});
+  citation: 'Menon et al., “Long-tail learning via logit adjustment”, ICLR 2021',
+  symbols: { tau: 'τ', priorPos: 'π₊' },
+  params: {
+    tau: setting(0, 3, 1, { kind: 'linear', step: 0.05 }),
+    // π, the positive class's share of the training set.
+    priorPos: derived(([nNeg, nPos]) => nPos / (nNeg + nPos)),
   },
-  grad(x, y, { tau, priorPos }) {
-    return crossEntropy.grad(adjustedLogit(x, tau, priorPos), y, {});
-  },
-};
+  value: (x, y, { tau, priorPos }) => ceValue(adjustedLogit(x, tau, priorPos), y),
+  grad: (x, y, { tau, priorPos }) => ceGrad(adjustedLogit(x, tau, priorPos), y),
+});

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { binaryLossIds } from './index';
+import { anyLoss, binaryLossIds } from './index';
 import { exampleGroups, lossBudget } from './lossBudget';
 import type { CumulativeLoss } from './lossBudget';
-import type { AllLossParams } from './types';
+import type { ResolvedParams } from './types';
 
-const params: AllLossParams = {
+const params: ResolvedParams = {
   gamma: 2, alpha: 0.25, wPos: 1, wNeg: 1, lambda: 1, epsilon: 1, gammaPos: 0, gammaNeg: 4, margin: 0.05, tau: 1, priorPos: 0.5,
 };
-const noAlpha: AllLossParams = { ...params, alpha: -1 };
+const noAlpha: ResolvedParams = { ...params, alpha: -1 };
 
 // Closed forms of cross-entropy: L = log(1 + e^−x_t), |∂L/∂x| = 1 − p_t = 1 / (1 + e^x_t).
 const ceLoss = (xt: number) => Math.log(1 + Math.exp(-xt));
@@ -73,7 +73,9 @@ describe('lossBudget', () => {
     const nonNegativeLosses = binaryLossIds.filter((id) => id !== 'dwb');
     fc.assert(
       fc.property(examples, fc.constantFrom(...nonNegativeLosses), (pairs, id) => {
-        const budget = lossBudget(pairs.map(([x]) => x), pairs.map(([, y]) => y), id, params, [1, 5]);
+        // Each loss with its own default settings, and what they derive from 5 negatives to 1 positive.
+        const ownParams = anyLoss(id).resolve({}, [5, 1]);
+        const budget = lossBudget(pairs.map(([x]) => x), pairs.map(([, y]) => y), id, ownParams, [1, 5]);
         for (const shares of [budget.lossShare, budget.gradientShare]) {
           const sum = exampleGroups.reduce((total, group) => total + shares[group], 0);
           if (sum !== 0 && Math.abs(sum - 1) > 1e-12) return false;

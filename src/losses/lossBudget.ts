@@ -1,5 +1,5 @@
-import { binaryLosses } from './index';
-import type { AllLossParams, BinaryLossId } from './types';
+import { anyLoss } from './registry';
+import type { BinaryLossId, ResolvedParams } from './types';
 
 /**
  * "Where the loss goes" (Lin et al., "Focal Loss for Dense Object Detection", ICCV 2017, Fig. 4):
@@ -95,7 +95,7 @@ export function lossBudget(
   logits: ArrayLike<number>,
   labels: ArrayLike<number>,
   id: BinaryLossId,
-  params: AllLossParams,
+  params: ResolvedParams,
   [weightNeg, weightPos]: readonly [number, number],
   maxPoints = 200,
 ): LossBudget {
@@ -103,7 +103,7 @@ export function lossBudget(
     throw new RangeError(`logits (${logits.length}) and labels (${labels.length}) differ in length`);
   }
   if (!(maxPoints >= 1)) throw new RangeError(`maxPoints must be at least 1, got ${maxPoints}`);
-  const loss = binaryLosses[id];
+  const loss = anyLoss(id).bind(params);
   const counts = zeroPerGroup();
   const lossSums = zeroPerGroup();
   const gradientSums = zeroPerGroup();
@@ -118,8 +118,8 @@ export function lossBudget(
     const y = labels[i] === 1 ? 1 : 0;
     const x = logits[i] ?? Number.NaN;
     const weight = y === 1 ? weightPos : weightNeg;
-    const weightedLoss = weight * loss.value(x, y, params);
-    const push = weight * Math.abs(loss.grad(x, y, params));
+    const weightedLoss = weight * loss.value(x, y);
+    const push = weight * Math.abs(loss.grad(x, y));
     const exampleLoss = Number.isFinite(weightedLoss) ? weightedLoss : 0;
     const group = groupOf(x, y);
     counts[group]++;

@@ -1,6 +1,6 @@
+import { defineLoss, setting } from './defineLoss';
 import { sigmoid, softplus } from './stable';
 import { labelSign, trueClassLogit } from './trueClass';
-import type { BinaryLoss, LossParamsById } from './types';
 
 /**
  * Poly-1 loss, −log p_t + ε (1 − p_t) (Leng et al., "PolyLoss: A Polynomial Expansion Perspective of
@@ -17,7 +17,7 @@ import type { BinaryLoss, LossParamsById } from './types';
 const seriesLimit = 0.25;
 
 /** r(q) = −log(1 − q) − q for q = σ(−x_t). */
-function logRemainder(xt: number, q: number): number {
+export function logRemainder(xt: number, q: number): number {
   if (q >= seriesLimit) return softplus(-xt) - q; // r ≥ 0.037 q here: at most a few bits are lost.
   // Bounded loop (also ends for NaN): 0.25^60 is far below a double's precision.
   let sum = 0;
@@ -31,16 +31,23 @@ function logRemainder(xt: number, q: number): number {
   return sum;
 }
 
-export const poly1Loss: BinaryLoss<LossParamsById['poly1']> = {
+/** −log p_t + ε (1 − p_t) as a function of x_t. */
+export function poly1ValueXt(xt: number, epsilon: number): number {
+  const q = sigmoid(-xt);
+  return logRemainder(xt, q) + (1 + epsilon) * q;
+}
+
+/** d/dx_t: −q (1 + ε − ε q), not −q − ε p_t q: for ε = −1 the latter cancels to 0 at large x_t. */
+export function poly1GradXt(xt: number, epsilon: number): number {
+  const q = sigmoid(-xt);
+  return -q * (1 + epsilon - epsilon * q);
+}
+
+export const poly1Loss = defineLoss({
   id: 'poly1',
-  value(x, y, { epsilon }) {
-    const xt = trueClassLogit(x, y);
-    const q = sigmoid(-xt);
-    return logRemainder(xt, q) + (1 + epsilon) * q;
-  },
-  // −s q (1 + ε − ε q), not s[−q − ε p_t q]: for ε = −1 the latter cancels to 0 at large x_t.
-  grad(x, y, { epsilon }) {
-    const q = sigmoid(-trueClassLogit(x, y));
-    return -labelSign(y) * q * (1 + epsilon - epsilon * q);
-  },
-};
+  citation: 'Leng et al., “PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions”, ICLR 2022',
+  symbols: { epsilon: 'ε' },
+  params: { epsilon: setting(-1, 10, 1, { kind: 'linear', step: 0.05 }) },
+  value: (x, y, { epsilon }) => poly1ValueXt(trueClassLogit(x, y), epsilon),
+  grad: (x, y, { epsilon }) => labelSign(y) * poly1GradXt(trueClassLogit(x, y), epsilon),
+});

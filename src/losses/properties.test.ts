@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { binaryLosses, binaryLossIds } from './index';
 import { logit } from './stable';
-import { label, largestClassWeight, lossParamArbitraries } from './testSupport';
-import type { AllLossParams, BinaryLossId, Label, LossParamsById } from './types';
+import {
+  label,
+  largestClassWeight,
+  largestEffectiveNumberWeight,
+  largestLdamScale,
+  lossParamArbitraries,
+} from './testSupport';
+import type { BinaryLossId, Label, LossParamsById, ResolvedParams } from './types';
 
 const everyLossId = binaryLossIds.map((id) => ({ id }));
 
@@ -34,8 +40,9 @@ function centralDifferenceAgrees<K extends BinaryLossId>(id: K, x: number, y: La
  * ASL's y = 0 branch starts at p = m: the gradient jumps there when γ− = 0, and for γ− < 2 its higher
  * derivatives blow up next to it. Staying 0.05 away in x keeps the truncation error below 1e−8.
  */
-function awayFromAslMargin(x: number, y: Label, params: Partial<AllLossParams>): boolean {
-  return y === 1 || params.margin === undefined || Math.abs(x - logit(params.margin)) > 0.05;
+function awayFromAslMargin(x: number, y: Label, params: ResolvedParams): boolean {
+  const margin = params['margin'];
+  return y === 1 || margin === undefined || Math.abs(x - logit(margin)) > 0.05;
 }
 
 /**
@@ -71,8 +78,17 @@ describe('values and gradients are finite for every finite logit', () => {
   const extremes = [700, 710, 745, 746, 1e100, 1e300, 1e306, Number.MAX_VALUE, Number.MIN_VALUE, 0];
   const extremeLogits = [...extremes, ...extremes.map((x) => -x)];
 
-  /** DWB's loss is ≈ w·|x| for a confidently wrong example: beyond MAX_VALUE / w it is not a double. */
-  const largestLogit = (id: BinaryLossId) => (id === 'dwb' ? Number.MAX_VALUE / largestClassWeight : Number.MAX_VALUE);
+  /**
+   * A class-weighted loss is ≈ w·|x| for a confidently wrong example, LDAM's ≈ S·|x|: beyond
+   * MAX_VALUE / w (or / S) the true loss is not a double. The others grow at most like |x|.
+   */
+  const largestFactor: Partial<Record<BinaryLossId, number>> = {
+    dwb: largestClassWeight,
+    'weighted-ce': largestEffectiveNumberWeight,
+    'class-balanced-focal': largestEffectiveNumberWeight,
+    ldam: largestLdamScale,
+  };
+  const largestLogit = (id: BinaryLossId) => Number.MAX_VALUE / (largestFactor[id] ?? 1);
 
   function assertFinite<K extends BinaryLossId>(id: K) {
     const loss = binaryLosses[id];
@@ -96,11 +112,19 @@ describe('values and gradients are finite for every finite logit', () => {
     expect(binaryLosses.dwb.value(-Number.MAX_VALUE, 1, { wPos: 2, wNeg: 1 })).toBe(Infinity);
     expect(Number.isFinite(binaryLosses.dwb.grad(-Number.MAX_VALUE, 1, { wPos: 2, wNeg: 1 }))).toBe(true);
   });
+
+  it('LDAM overflows only where the true loss S·|x| exceeds the largest double', () => {
+    const params = { deltaPos: 0.5, deltaNeg: 0.1, scale: 30 };
+    expect(binaryLosses.ldam.value(-Number.MAX_VALUE, 1, params)).toBe(Infinity);
+    expect(binaryLosses.ldam.grad(-Number.MAX_VALUE, 1, params)).toBe(-30);
+    expect(binaryLosses.ldam.grad(Number.MAX_VALUE, 0, params)).toBe(30);
+  });
 });
 
 describe('cross-entropy-family losses', () => {
-  // DWB is left out: its regulariser −2 p_t(1 − p_t) makes it negative for confident correct examples.
-  const crossEntropyFamily = everyLossId.filter(({ id }) => id !== 'dwb');
+  // Left out: DWB, whose regulariser −2 p_t(1 − p_t) makes it negative for confident correct examples,
+  // and label smoothing, which pushes a confident correct logit back towards σ(x) = y_s (its own test).
+  const crossEntropyFamily = everyLossId.filter(({ id }) => id !== 'dwb' && id !== 'label-smoothing');
 
   function assertNonNegativeAndPulling<K extends BinaryLossId>(id: K) {
     const loss = binaryLosses[id];

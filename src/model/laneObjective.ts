@@ -10,7 +10,7 @@
  * tensor of derivatives goes back. The loss's value is not needed for a step: it is taken on the
  * whole training set when the page asks for a snapshot.
  */
-import { binaryLosses } from '../losses';
+import { anyLoss } from '../losses';
 import type { Label } from '../losses/types';
 import { classCounts, classWeights } from './classWeighting';
 import type { LaneTraining } from './protocol';
@@ -44,22 +44,22 @@ export function batchGradient(
   labels: Uint8Array,
   gradient: Float32Array,
 ): void {
-  const { grad } = binaryLosses[loss];
+  const { grad } = anyLoss(loss).bind(params);
   const n = rows ? rows.length : labels.length;
   for (let i = 0; i < n; i++) {
     const y = labels[rows ? (rows[i] as number) : i] as Label;
     const slot = offset + i * stride;
-    gradient[slot] = ((y === 1 ? weightPos : weightNeg) * grad(logits[slot] as number, y, params)) / n;
+    gradient[slot] = ((y === 1 ? weightPos : weightNeg) * grad(logits[slot] as number, y)) / n;
   }
 }
 
 /** The mean of w_y · L over every example, from their logits (one per label, in order). */
 export function meanLoss({ training: { loss, params }, weights: [weightNeg, weightPos] }: LaneObjective, logits: Float32Array, labels: Uint8Array): number {
-  const { value } = binaryLosses[loss];
+  const { value } = anyLoss(loss).bind(params);
   let sum = 0;
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i] as Label;
-    sum += (y === 1 ? weightPos : weightNeg) * value(logits[i] as number, y, params);
+    sum += (y === 1 ? weightPos : weightNeg) * value(logits[i] as number, y);
   }
   return sum / labels.length;
 }

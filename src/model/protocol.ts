@@ -1,5 +1,5 @@
 import type { LossBudget } from '../losses/lossBudget';
-import type { AllLossParams, BinaryLossId } from '../losses/types';
+import type { BinaryLossId, ResolvedParams } from '../losses/types';
 
 /**
  * The messages between the page and the training worker. Points travel as flat Float32Arrays
@@ -26,7 +26,7 @@ export interface ModelConfig {
 /** What one lane of a race trains with; one network is a race of one lane. */
 export interface LaneTraining {
   loss: BinaryLossId;
-  params: AllLossParams;
+  params: ResolvedParams;
   /** Per-class weights multiplied into each example's loss, computed from the training counts. */
   classWeighting: ClassWeighting;
   beta: number;
@@ -105,5 +105,8 @@ export type FromWorker =
   /** `code` names a problem the page can explain in the reader's language; `message` is the technical text. */
   | { type: 'error'; message: string; code?: WorkerErrorCode };
 
-/** Problems a person can act on, which the page words for them (classifier.workerErrors.<code>). */
-export type WorkerErrorCode = 'emptyTrainingSet' | 'noBackend' | 'workerFailed';
+/**
+ * Problems the page words for a person (classifier.workerErrors.<code>): ones they can act on, and
+ * the worker's own mix-ups (a command before init, a message it does not know), which a reload fixes.
+ */
+export type WorkerErrorCode = 'emptyTrainingSet' | 'noBackend' | 'workerFailed' | 'badWeights' | 'notStarted' | 'unknownMessage';

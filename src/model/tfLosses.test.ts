@@ -57,7 +57,8 @@ const CASES: Case[] = [
     [5.605170185988092, 1],
     [1, 3],
     [7.907755278982137, 2],
-  ].map(([wPos = 1, wNeg = 1]) => lossCase('dwb', { wPos, wNeg })),
+  ].map(([wPos = 1, wNeg = 1]) => lossCase('dwb', { wPos, wNeg, lambda: 1 })),
+  lossCase('dwb', { wPos: 5.605170185988092, wNeg: 1, lambda: 0 }),
   ...[-1, 0, 1, 2].map((epsilon) => lossCase('poly1', { epsilon })),
   lossCase('asl', { gammaPos: 0, gammaNeg: 4, margin: 0.05 }),
   lossCase('asl', { gammaPos: 1, gammaNeg: 2, margin: 0 }),
@@ -67,6 +68,22 @@ const CASES: Case[] = [
   lossCase('la-ce', { tau: 1, priorPos: 0.01 }),
   lossCase('la-ce', { tau: 0.5, priorPos: 0.3 }),
   lossCase('la-ce', { tau: 2, priorPos: 0.9 }),
+  // Effective-number weights (β = 0.999) for 1 : 100 counts, as in the reference vectors, and β = 0.
+  ...[
+    { beta: 0.999, wPos: 1.9689997056721649, wNeg: 0.031000294327835184 },
+    { beta: 0, wPos: 1, wNeg: 1 },
+  ].flatMap((weights) => [
+    lossCase('weighted-ce', weights),
+    ...[0, 0.5, 2, 5].map((gamma) => lossCase('class-balanced-focal', { gamma, ...weights })),
+  ]),
+  ...[-1, 0, 1, 2].flatMap((epsilon) => [0, 0.5, 2].map((gamma) => lossCase('poly1-focal', { epsilon, gamma }))),
+  ...[0, 0.1, 0.2, 1].map((epsilon) => lossCase('label-smoothing', { epsilon })),
+  // LDAM's margins for 1 : 100 counts (max_m = 0.5) with the reference code's S = 30 and with S = 1;
+  // then the largest S and max_m with the positives the larger class, and no margin at all.
+  lossCase('ldam', { maxMargin: 0.5, scale: 30, deltaPos: 0.5, deltaNeg: 0.15811388300841897 }),
+  lossCase('ldam', { maxMargin: 0.5, scale: 1, deltaPos: 0.5, deltaNeg: 0 }),
+  lossCase('ldam', { maxMargin: 1, scale: 64, deltaPos: 0.31622776601683794, deltaNeg: 1 }),
+  lossCase('ldam', { maxMargin: 0, scale: 30, deltaPos: 0, deltaNeg: 0 }),
 ];
 
 /** Per-example values and d(Σ loss)/dx_i (= dL_i/dx_i, since example i only enters L_i) from tfjs. */

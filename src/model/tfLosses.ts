@@ -129,6 +129,56 @@ function laCe(logits: tf.Tensor, labels: tf.Tensor, { tau, priorPos }: LossParam
   return tf.tidy(() => ce(tf.add(logits, shift), labels));
 }
 
+/** −w_y log p_t: cross-entropy scaled by the class's effective-number weight. */
+function weightedCe(logits: tf.Tensor, labels: tf.Tensor, { wPos, wNeg }: LossParamsById['weighted-ce']): tf.Tensor {
+  return tf.tidy(() => tf.mul(byLabel(labels, wPos, wNeg), ce(logits, labels)));
+}
+
+/** −w_y (1 − p_t)^γ log p_t: focal loss with the effective-number weight in place of α_t. */
+function classBalancedFocal(
+  logits: tf.Tensor,
+  labels: tf.Tensor,
+  { gamma, wPos, wNeg }: LossParamsById['class-balanced-focal'],
+): tf.Tensor {
+  return tf.tidy(() => {
+    const { logPt, logQ } = targetLogs(logits, labels);
+    // (1 − p_t)^γ as exp(γ·log σ(−x_t)), as in focal: exactly 1 for γ = 0, finite gradient everywhere.
+    const modulated = tf.mul(tf.exp(tf.mul(logQ, gamma)), logPt);
+    return tf.neg(tf.mul(byLabel(labels, wPos, wNeg), modulated));
+  });
+}
+
+/** −(1 − p_t)^γ log p_t + ε (1 − p_t)^(γ+1) = q^γ · [Poly-1 loss], q = 1 − p_t. */
+function poly1Focal(logits: tf.Tensor, labels: tf.Tensor, { epsilon, gamma }: LossParamsById['poly1-focal']): tf.Tensor {
+  return tf.tidy(() => {
+    const { logPt, logQ } = targetLogs(logits, labels);
+    const q = tf.exp(logQ);
+    // The Poly-1 factor as in poly1 (exact remainder for ε = −1), the power as exp(γ·log q): no pow,
+    // so no q^(γ−1) in the gradient, which is ∞ where q underflows for γ < 1.
+    const poly = tf.add(tf.mul(q, 1 + epsilon), logRemainder(q, logPt));
+    return tf.mul(tf.exp(tf.mul(logQ, gamma)), poly);
+  });
+}
+
+/** y_s softplus(−x) + (1 − y_s) softplus(x) = −y_s log σ(x) − (1 − y_s) log σ(−x), y_s = y(1 − ε) + ε/2. */
+function labelSmoothing(logits: tf.Tensor, labels: tf.Tensor, { epsilon }: LossParamsById['label-smoothing']): tf.Tensor {
+  return tf.tidy(() => {
+    // Both targets written directly (1 − ε/2 and ε/2 by label), so 1 − y_s is no float32 difference.
+    const target = byLabel(labels, 1 - epsilon / 2, epsilon / 2);
+    const rest = byLabel(labels, epsilon / 2, 1 - epsilon / 2);
+    return tf.neg(tf.add(tf.mul(target, logSigmoid(logits)), tf.mul(rest, logSigmoid(tf.neg(logits)))));
+  });
+}
+
+/** softplus(−S (x_t − Δ_y)) = −log σ(S (x_t − Δ_y)): cross-entropy at the margin-shifted, scaled logit. */
+function ldam(logits: tf.Tensor, labels: tf.Tensor, { scale, deltaPos, deltaNeg }: LossParamsById['ldam']): tf.Tensor {
+  return tf.tidy(() => {
+    const xt = tf.mul(tf.sub(tf.mul(labels, 2), 1), logits);
+    const shifted = tf.mul(tf.sub(xt, byLabel(labels, deltaPos, deltaNeg)), scale);
+    return tf.neg(logSigmoid(shifted));
+  });
+}
+
 /** Every loss by id, so the training code can pick one by the id held in the UI state. */
 export const tfBinaryLosses: TfBinaryLossTable = {
   ce,
@@ -138,6 +188,11 @@ export const tfBinaryLosses: TfBinaryLossTable = {
   poly1,
   asl,
   'la-ce': laCe,
+  'weighted-ce': weightedCe,
+  'class-balanced-focal': classBalancedFocal,
+  'poly1-focal': poly1Focal,
+  'label-smoothing': labelSmoothing,
+  ldam,
 };
 
 /** The batch mean of a loss: the scalar to minimise. */

@@ -10,7 +10,7 @@
  * pass is written out in mlp.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { binaryLosses } from '../losses';
+import { isLossId } from '../losses';
 import { gradientShares } from '../losses/gradientShare';
 import { lossBudget } from '../losses/lossBudget';
 import { EpochBatches } from './batches';
@@ -68,7 +68,7 @@ const laneSlice = (all: Float32Array, k: number, length: number) => all.subarray
 function validateTraining(config: TrainingConfig): void {
   if (!Array.isArray(config.lanes) || config.lanes.length < 1) throw new Error('training needs at least one lane');
   for (const lane of config.lanes) {
-    if (!Object.hasOwn(binaryLosses, lane.loss)) throw new Error(`unknown loss "${String(lane.loss)}"`);
+    if (!isLossId(lane.loss)) throw new Error(`unknown loss "${String(lane.loss)}"`);
     if (!['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'].includes(lane.classWeighting)) {
       throw new Error(`unknown class weighting "${String(lane.classWeighting)}"`);
     }

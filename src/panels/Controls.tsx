@@ -1,44 +1,39 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { binaryLosses } from '../losses';
+import type { BinaryLossId } from '../losses/types';
 import type { LabState } from '../state/labState';
-import { numberParamByKey, numberParams } from '../state/paramTable';
-import type { NumberParam } from '../state/paramTable';
+import { canFollowCounts } from '../state/paramTable';
 import { LossPicker } from './LossPicker';
-import { AutoAlphaToggle, StateSlider } from './StateSlider';
+import { AutoAlphaToggle, LossSettings, StateSlider } from './StateSlider';
 
 interface Props {
   state: LabState;
   update(patch: Partial<LabState>): void;
 }
 
-/** γ, α and the ratio are the lesson's three dials and always shown; the rest appear with their loss. */
-const alwaysShown = new Set(['gamma', 'alpha', 'ratio']);
+/** A loss reads the class ratio when a parameter of its own is derived from the counts (DWB's weights, LDAM's margins…). */
+const derivesFromCounts = (id: BinaryLossId) => Object.values(binaryLosses[id].params).some((spec) => spec.kind === 'derived');
 
 export function Controls({ state, update }: Props) {
   const { t } = useTranslation();
   const setLosses = useCallback((losses: LabState['losses']) => update({ losses }), [update]);
-  const visible = (p: NumberParam) =>
-    alwaysShown.has(p.key) || p.usedBy.some((id) => state.losses.includes(id));
-  const usage = (p: NumberParam) => {
-    const users = p.usedBy.filter((id) => state.losses.includes(id));
-    const usedBy = t('controls.usedBy', { losses: users.map((id) => t(`loss.${id}`)).join(', ') });
-    if (p.key === 'ratio') return users.length > 0 ? `${t('controls.ratioUse')}; ${usedBy}` : t('controls.ratioUse');
-    return users.length > 0 ? usedBy : t('controls.notUsed');
-  };
-  const slider = (p: NumberParam) => (
-    <StateSlider key={p.key} paramKey={p.key} state={state} update={update} note={p.usedBy.length > 0 ? usage(p) : undefined} />
-  );
+  const ratioUsers = state.losses.filter((id) => derivesFromCounts(id) || (state.alphaFromRatio && canFollowCounts(id)));
+  const ratioNote =
+    ratioUsers.length > 0
+      ? `${t('controls.ratioUse')}; ${t('controls.usedBy', { losses: ratioUsers.map((id) => t(`loss.${id}`)).join(', ') })}`
+      : t('controls.ratioUse');
 
   return (
     <aside className="controls" aria-label={t('controls.heading')}>
       <LossPicker selected={state.losses} onChange={setLosses} />
       <fieldset>
         <legend>{t('controls.parameters')}</legend>
-        {slider(numberParamByKey.gamma)}
-        {slider(numberParamByKey.alpha)}
-        <AutoAlphaToggle state={state} update={update} />
-        {slider(numberParamByKey.ratio)}
-        {numberParams.filter((p) => !alwaysShown.has(p.key) && p.usedBy.length > 0 && visible(p)).map(slider)}
+        <StateSlider paramKey="ratio" state={state} update={update} note={ratioNote} />
+        {state.losses.some(canFollowCounts) ? <AutoAlphaToggle state={state} update={update} /> : null}
+        {state.losses.map((id) => (
+          <LossSettings key={id} loss={id} state={state} update={update} />
+        ))}
       </fieldset>
       <fieldset>
         <legend>{t('controls.exampleClass')}</legend>

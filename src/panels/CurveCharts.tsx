@@ -6,12 +6,13 @@ import type { ChartMarker, ChartPoint, ChartSeries } from '../charts/curveChart'
 import { emphasisedLoss, lossStyles } from '../config';
 import { logit } from '../losses';
 import { dwbMinimum } from '../losses/dwbMinimum';
-import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
+import type { BinaryLossId, Label } from '../losses/types';
+import type { ResolvedParamsById } from '../state/lossParams';
 import { CurveChartPanel } from './CurveChartPanel';
 
 interface Props {
   losses: BinaryLossId[];
-  params: AllLossParams;
+  params: ResolvedParamsById;
   exampleClass: Label;
   logScale: boolean;
   cursorXt: number;
@@ -35,12 +36,12 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
   const sampled = useMemo(() => cache.sample(losses, params, exampleClass), [cache, losses, params, exampleClass]);
 
   const cursorPoints = useMemo(
-    () => losses.map((id) => ({ id, point: pointAt(id, params, exampleClass, cursorXt) })),
+    () => losses.map((id) => ({ id, point: pointAt(id, params[id], exampleClass, cursorXt) })),
     [losses, params, exampleClass, cursorXt],
   );
 
   const showsDwb = losses.includes('dwb');
-  const dwbLowest = useMemo(() => (showsDwb ? dwbMinimum(exampleClass, params) : null), [showsDwb, exampleClass, params]);
+  const dwbLowest = useMemo(() => (showsDwb ? dwbMinimum(exampleClass, params.dwb) : null), [showsDwb, exampleClass, params]);
 
   const frames = useMemo(
     () =>

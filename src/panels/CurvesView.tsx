@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { defaultCursorPt } from '../config';
 import { logit } from '../losses';
-import type { AllLossParams } from '../losses/types';
+import type { ResolvedParamsById } from '../state/lossParams';
 import type { LabState } from '../state/labState';
 import { Controls } from './Controls';
 import { CurveCharts } from './CurveCharts';
@@ -15,7 +15,7 @@ const FORMULA_SETTLE_MS = 150;
 
 interface Props {
   state: LabState;
-  params: AllLossParams;
+  params: ResolvedParamsById;
   update(patch: Partial<LabState>): void;
 }
 

@@ -2,15 +2,16 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lossStyles } from '../config';
 import { dwbMinimum } from '../losses/dwbMinimum';
-import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
+import type { BinaryLossId, Label } from '../losses/types';
+import type { ResolvedParamsById } from '../state/lossParams';
 import { formatValue } from './format';
-import { formulaTex } from './formulaTex';
+import { formulaOf } from './formulaTex';
 import { LossSwatch } from './LossPicker';
 import { Tex } from './Tex';
 
 interface Props {
   losses: BinaryLossId[];
-  params: AllLossParams;
+  params: ResolvedParamsById;
   /** The example on the curves, for where DWB's loss is smallest. */
   exampleClass: Label;
 }
@@ -18,7 +19,7 @@ interface Props {
 /** Where DWB's loss bottoms out for this example, and what the app does where papers disagree. */
 function DwbNotes({ params, exampleClass }: Pick<Props, 'params' | 'exampleClass'>) {
   const { t } = useTranslation();
-  const minimum = dwbMinimum(exampleClass, params);
+  const minimum = dwbMinimum(exampleClass, params.dwb);
   return (
     <>
       <p className="note" data-testid="dwb-minimum">
@@ -46,7 +47,7 @@ export const Formulas = memo(function Formulas({ losses, params, exampleClass }:
             <LossSwatch id={id} /> {t(`loss.${id}`)}
           </h3>
           <div className="formula-tex">
-            <Tex tex={formulaTex[id](params)} display />
+            <Tex tex={formulaOf(id, params[id])} display />
           </div>
           <p>{t(`lossAbout.${id}`)}</p>
           {id === 'focal' ? <p className="note">{t('formulas.articleNote')}</p> : null}

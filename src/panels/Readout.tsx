@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { pointAt } from '../charts/curveData';
 import { sigmoid } from '../losses';
-import type { AllLossParams, BinaryLossId, Label } from '../losses/types';
+import type { BinaryLossId, Label } from '../losses/types';
+import type { ResolvedParamsById } from '../state/lossParams';
 import { formatValue } from './format';
 import { LossSwatch } from './LossPicker';
 
 interface Props {
   losses: BinaryLossId[];
-  params: AllLossParams;
+  params: ResolvedParamsById;
   exampleClass: Label;
   cursorXt: number;
 }
@@ -15,7 +16,7 @@ interface Props {
 /** Exact values at the cursor, from src/losses, never read off the drawn path. */
 export function Readout({ losses, params, exampleClass, cursorXt }: Props) {
   const { t } = useTranslation();
-  const crossEntropy = pointAt('ce', params, exampleClass, cursorXt).loss;
+  const crossEntropy = pointAt('ce', params.ce, exampleClass, cursorXt).loss;
   return (
     <section className="readout" aria-live="polite" data-testid="readout">
       <h2>
@@ -35,7 +36,7 @@ export function Readout({ losses, params, exampleClass, cursorXt }: Props) {
           </thead>
           <tbody>
             {losses.map((id) => {
-              const point = pointAt(id, params, exampleClass, cursorXt);
+              const point = pointAt(id, params[id], exampleClass, cursorXt);
               return (
                 <tr key={id} data-testid={`readout-${id}`}>
                   <th scope="row">

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { BinaryLossId } from '../losses/types';
 import type { LabState, NumericKey } from '../state/labState';
-import { effectiveAlpha, type ClassCounts } from '../state/lossParams';
-import { numberParamByKey } from '../state/paramTable';
+import { countsForRatio, effectiveSetting, type ClassCounts } from '../state/lossParams';
+import { numberParamByKey, settingParamsOf, settingValue } from '../state/paramTable';
+import type { LossSettingParam } from '../state/paramTable';
 import { formatBeta, formatParam, formatValue } from './format';
+import { LossSwatch } from './LossPicker';
 import { ParamSlider } from './ParamSlider';
 
 /** How a few settings read better than a bare number. */
@@ -18,15 +21,13 @@ interface Props {
   state: LabState;
   update(patch: Partial<LabState>): void;
   note?: string;
-  /** The class counts α follows when tied to them (default: the ratio slider's). */
-  counts?: ClassCounts;
 }
 
 /** A slider bound to one row of the parameter table and one field of the lab state. */
-export function StateSlider({ paramKey, state, update, note, counts }: Props) {
+export function StateSlider({ paramKey, state, update, note }: Props) {
   const { t } = useTranslation();
   const param = numberParamByKey[paramKey];
-  const value = paramKey === 'alpha' ? effectiveAlpha(state, counts) : state[paramKey];
+  const value = state[paramKey];
   return (
     <ParamSlider
       param={param}
@@ -34,13 +35,52 @@ export function StateSlider({ paramKey, state, update, note, counts }: Props) {
       value={value}
       display={displays[paramKey]?.(value)}
       note={note}
-      disabled={paramKey === 'alpha' && state.alphaFromRatio}
       onChange={(v) => update({ [paramKey]: v })}
     />
   );
 }
 
-/** α tied to the class ratio (α/(1 − α) = n_neg/n_pos), as the source article derives it. */
+interface LossSettingsProps {
+  loss: BinaryLossId;
+  state: LabState;
+  update(patch: Partial<LabState>): void;
+  /** The class counts a tied setting follows (default: the ratio slider's). */
+  counts?: ClassCounts;
+}
+
+/** One loss's own sliders under its name and swatch; a setting tied to the counts shows their value. */
+export function LossSettings({ loss, state, update, counts = countsForRatio(state.ratio) }: LossSettingsProps) {
+  const { t } = useTranslation();
+  const rows = settingParamsOf(loss);
+  if (rows.length === 0) return null;
+  const setup = { loss, settings: state.lossSettings[loss], alphaFromRatio: state.alphaFromRatio };
+  const tied = (row: LossSettingParam) => state.alphaFromRatio && row.spec.fromCounts !== undefined;
+  const set = (row: LossSettingParam, value: number) =>
+    update({ lossSettings: { ...state.lossSettings, [loss]: { ...state.lossSettings[loss], [row.name]: value } } });
+  return (
+    <fieldset className="loss-settings" data-testid={`settings-${loss}`}>
+      <legend>
+        <LossSwatch id={loss} /> {t(`loss.${loss}`)}
+      </legend>
+      {rows.map((row) => {
+        const value = tied(row) ? effectiveSetting(setup, row.name, counts) : settingValue(state.lossSettings, row);
+        return (
+          <ParamSlider
+            key={row.key}
+            param={row}
+            label={t(`lossSetting.${loss}.${row.name}`)}
+            value={value}
+            display={row.spec.scale.kind === 'nines' ? formatBeta(value) : undefined}
+            disabled={tied(row)}
+            onChange={(v) => set(row, v)}
+          />
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** α tied to the class counts (α/(1 − α) = n_neg/n_pos), as the source article derives it. */
 export function AutoAlphaToggle({ state, update }: Pick<Props, 'state' | 'update'>) {
   const { t } = useTranslation();
   return (

@@ -1,5 +1,5 @@
 import type { DatasetShape } from '../data/types';
-import type { BinaryLossId } from '../losses/types';
+import type { BinaryLossId, LossSettingsById } from '../losses/types';
 import type { Activation, BackendName, ClassWeighting, OptimizerName } from '../model/protocol';
 
 export type Language = 'en' | 'zh';
@@ -8,18 +8,15 @@ export type ExampleClass = 1 | 0;
 export type LabView = 'curves' | 'classifier';
 export type Resampling = 'none' | 'oversample' | 'undersample' | 'smote';
 
-/** The loss sliders a race lane carries for itself (DWB's weights and LA-CE's prior follow the ratio). */
-export type LaneParamKey = 'gamma' | 'alpha' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau' | 'lambda';
-
 /**
  * One lane of a race: a loss with its own parameters and its own class weights. Everything else
  * (data, network, seeds, optimizer, batches) is shared by all lanes.
  */
 export interface RaceLane {
   loss: BinaryLossId;
-  /** Every lane slider, whether or not this loss reads it (missing ones in a link take the table's defaults). */
-  params: Record<LaneParamKey, number>;
-  /** α from the class ratio instead of params.alpha. */
+  /** The settings of this lane's loss (what a link leaves out takes the loss's defaults). */
+  settings: Readonly<Record<string, number>>;
+  /** α from the class counts instead of settings.alpha (for the losses with an α). */
   alphaFromRatio: boolean;
   classWeighting: ClassWeighting;
   beta: number;
@@ -28,26 +25,20 @@ export interface RaceLane {
 /** Everything the curve explorer shows, and everything a shared link restores. */
 export interface LabState {
   losses: BinaryLossId[];
-  gamma: number;
-  alpha: number;
-  /** When on, α comes from the class ratio (α/(1−α) = n_neg/n_pos) instead of the α slider. */
+  /** Each loss's own sliders (focal's γ and α, DWB's λ…): a loss's parameters belong to that loss. */
+  lossSettings: LossSettingsById;
+  /** When on, α comes from the class counts (α/(1−α) = n_neg/n_pos) instead of the α slider. */
   alphaFromRatio: boolean;
   /** Majority examples per minority example: 1 (balanced) to 1000. */
   ratio: number;
+  /** Cui et al.'s β for the trainer's effective-number class weights. */
   beta: number;
-  epsilon: number;
-  gammaPos: number;
-  gammaNeg: number;
-  margin: number;
-  tau: number;
-  /** Weight of DWB's regulariser −2p_t(1 − p_t): 1 as published, 0 for the weighting alone. */
-  lambda: number;
   exampleClass: ExampleClass;
   logScale: boolean;
   lang: Language;
 
   view: LabView;
-  /** The one loss the classifier trains with; its parameters are the sliders above. */
+  /** The one loss the classifier trains with; its parameters are its lossSettings. */
   trainLoss: BinaryLossId;
   shape: DatasetShape;
   size: number;

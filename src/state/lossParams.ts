@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
-import { alphaFromRatio, dwbLogRatio } from '../losses';
-import type { AllLossParams } from '../losses/types';
+import { anyLoss, binaryLossIds } from '../losses';
+import type { BinaryLossId, ClassCounts, LossParamsById, ResolvedParams } from '../losses/types';
 import type { LabState } from './labState';
+
+export type { ClassCounts };
 
 /** Class counts as [negatives, positives] for a ratio of 1 minority to `ratio` majority examples. */
 export const countsForRatio = (ratio: number, minorityCount = 1): [number, number] => [
@@ -10,61 +12,52 @@ export const countsForRatio = (ratio: number, minorityCount = 1): [number, numbe
 ];
 
 /**
- * [negatives, positives] to derive weights from: the curves know only the ratio slider, a trained
+ * [negatives, positives] to derive parameters from: the curves know only the ratio slider, a trained
  * network the counts it trains on (after resampling, noise, clicks or an import). With a class
  * missing there is nothing to balance, and the formulas would divide by 0: equal counts then.
  */
-export type ClassCounts = readonly [number, number];
-
 const balanceable = ([nNeg, nPos]: ClassCounts): ClassCounts => (nNeg > 0 && nPos > 0 ? [nNeg, nPos] : [1, 1]);
 
-/** α as the losses will use it: from the slider, or derived from the class counts when asked. */
-export function effectiveAlpha(
-  state: Pick<LabState, 'alpha' | 'alphaFromRatio' | 'ratio'>,
-  counts: ClassCounts = countsForRatio(state.ratio),
-): number {
-  const [nNeg, nPos] = balanceable(counts);
-  return state.alphaFromRatio ? alphaFromRatio(nNeg, nPos) : state.alpha;
+/** What a loss's parameters are resolved from: its own settings and whether α follows the counts. */
+export interface LossSetup {
+  loss: BinaryLossId;
+  settings: Readonly<Record<string, number>>;
+  alphaFromRatio: boolean;
 }
 
 /**
- * Every loss parameter from the explorer state. DWB's weights and logit adjustment's prior follow
- * the class counts, the way their papers set them from the training counts; the curves, which have
- * no training set, take the counts the ratio slider describes.
+ * Every parameter one loss reads. Derived ones (DWB's weights, LA-CE's prior, LDAM's margins…)
+ * follow the class counts, the way their papers set them from the training counts; α does when
+ * tied to them.
  */
-type LossSettings = Pick<
-  LabState,
-  'gamma' | 'alpha' | 'alphaFromRatio' | 'ratio' | 'epsilon' | 'gammaPos' | 'gammaNeg' | 'margin' | 'tau' | 'lambda'
->;
+export function resolveLoss({ loss, settings, alphaFromRatio }: LossSetup, counts: ClassCounts): ResolvedParams {
+  return anyLoss(loss).resolve(settings, balanceable(counts), alphaFromRatio);
+}
 
-export function lossParams(state: LossSettings, trainingCounts: ClassCounts = countsForRatio(state.ratio)): AllLossParams {
-  const counts = balanceable(trainingCounts);
-  const [wNeg, wPos] = dwbLogRatio(counts) as [number, number];
-  return {
-    gamma: state.gamma,
-    alpha: effectiveAlpha(state, counts),
-    wPos,
-    wNeg,
-    lambda: state.lambda,
-    epsilon: state.epsilon,
-    gammaPos: state.gammaPos,
-    gammaNeg: state.gammaNeg,
-    margin: state.margin,
-    tau: state.tau,
-    priorPos: counts[1] / (counts[0] + counts[1]),
-  };
+/** A setting as the loss will use it: the slider's value, or the counts' when it is tied to them. */
+export function effectiveSetting(setup: LossSetup, name: string, counts: ClassCounts): number {
+  return resolveLoss(setup, counts)[name] ?? Number.NaN;
+}
+
+export type ResolvedParamsById = Readonly<LossParamsById>;
+
+/** Every loss's parameters from the explorer state; the curves take the counts the ratio slider describes. */
+export function lossParams(
+  state: Pick<LabState, 'lossSettings' | 'alphaFromRatio' | 'ratio'>,
+  counts: ClassCounts = countsForRatio(state.ratio),
+): ResolvedParamsById {
+  return Object.fromEntries(
+    binaryLossIds.map((loss) => [loss, resolveLoss({ loss, settings: state.lossSettings[loss], alphaFromRatio: state.alphaFromRatio }, counts)]),
+  ) as ResolvedParamsById;
 }
 
 /**
- * lossParams, recomputed only when a loss parameter or a count changes: charts, the trainer and
- * the points' gradient shares all key on this object, and a threshold or language change must not
+ * lossParams, recomputed only when a loss setting or a count changes: charts, the trainer and the
+ * points' gradient shares all key on these objects, and a threshold or language change must not
  * redraw them. Without `counts`, the ones the ratio slider describes.
  */
-export function useLossParams(state: LabState, counts?: ClassCounts): AllLossParams {
-  const { gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, lambda } = state;
+export function useLossParams(state: LabState, counts?: ClassCounts): ResolvedParamsById {
+  const { lossSettings, alphaFromRatio, ratio } = state;
   const [nNeg, nPos] = counts ?? countsForRatio(ratio);
-  return useMemo(
-    () => lossParams({ gamma, alpha, alphaFromRatio: tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, lambda }, [nNeg, nPos]),
-    [gamma, alpha, tied, ratio, epsilon, gammaPos, gammaNeg, margin, tau, lambda, nNeg, nPos],
-  );
+  return useMemo(() => lossParams({ lossSettings, alphaFromRatio, ratio }, [nNeg, nPos]), [lossSettings, alphaFromRatio, ratio, nNeg, nPos]);
 }

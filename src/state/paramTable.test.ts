@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gammaScale, numberParams } from './paramTable';
+import { lossRegistry } from '../losses';
+import { gammaScale, lossSettingParamByKey, numberParams, settingParamsOf } from './paramTable';
 
 describe('slider scales', () => {
   it.each(numberParams.map((p) => [p.key, p] as const))('%s maps its track ends to its range', (_key, p) => {
@@ -32,6 +33,19 @@ describe('values from a link', () => {
     expect(byKey.batchSize?.scale.snap(100)).toBe(128);
     expect(byKey.ratio?.scale.snap(500)).toBe(500);
     expect(byKey.ratio?.scale.snap(123.456)).toBe(123);
-    expect(byKey.gamma?.scale.snap(3.14159)).toBe(3.14);
+    expect(lossSettingParamByKey.get('focal.gamma')?.scale.snap(3.14159)).toBe(3.14);
+  });
+
+  it('give every loss setting one row, keyed `<loss>.<name>`, with its default inside its range', () => {
+    for (const loss of lossRegistry) {
+      const rows = settingParamsOf(loss.id);
+      expect(rows.map((row) => row.name)).toEqual(Object.keys(loss.defaultSettings()));
+      for (const row of rows) {
+        expect(row.key).toBe(`${loss.id}.${row.name}`);
+        expect(row.defaultValue).toBeGreaterThanOrEqual(row.min);
+        expect(row.defaultValue).toBeLessThanOrEqual(row.max);
+        expect(row.scale.snap(row.defaultValue)).toBe(row.defaultValue);
+      }
+    }
   });
 });

@@ -1,24 +1,30 @@
 import { datasetSpecLimits } from '../data';
 import type { SpecLimit } from '../data';
-import { binaryLossIds } from '../losses';
+import { binaryLossIds, binaryLosses, lossRegistry } from '../losses';
 import { lessonSteps } from '../lesson/steps';
-import type { BinaryLossId } from '../losses/types';
+import type { BinaryLossId, LossSettingsById, SettingSpec, SliderScaleSpec } from '../losses/types';
 import type { LabState, NumericKey } from './labState';
 
 /**
  * One row per setting, in the spirit of TensorFlow Playground's state table: the URL parser, the
  * serialiser and the sliders all read these rows, so a new slider is one row here.
  */
-export interface NumberParam {
+export interface NumberParam<Key extends string = string> {
   kind: 'number';
-  key: NumericKey;
+  /** The URL key: a setting's name, or `<loss>.<name>` for a loss's own parameter (`focal.gamma`). */
+  key: Key;
   min: number;
   max: number;
   defaultValue: number;
   /** Track positions are integers 0…steps; the scale maps them to values (fine near 0 for γ). */
   scale: SliderScale;
-  /** The losses whose curves move with this setting (empty: it drives the class weights). */
-  usedBy: readonly BinaryLossId[];
+}
+
+/** A row for one loss's own setting, derived from the loss's declaration. */
+export interface LossSettingParam extends NumberParam {
+  loss: BinaryLossId;
+  name: string;
+  spec: SettingSpec;
 }
 
 export interface SliderScale {
@@ -101,45 +107,70 @@ const MAX_SEED = datasetSpecLimits.seed.max;
 /** The dataset's ranges are the data layer's own, so the URL and the generator never disagree. */
 const limits = ({ min, max, defaultValue }: SpecLimit): [number, number, number] => [min, max, defaultValue];
 
-function numberParam(
-  key: NumericKey,
-  [min, max, defaultValue]: [number, number, number],
-  scale: SliderScale,
-  usedBy: readonly BinaryLossId[],
-): NumberParam {
-  return { kind: 'number', key, min, max, defaultValue, scale, usedBy };
+function numberParam(key: NumericKey, [min, max, defaultValue]: [number, number, number], scale: SliderScale): NumberParam<NumericKey> {
+  return { kind: 'number', key, min, max, defaultValue, scale };
 }
 
-export const numberParams: readonly NumberParam[] = [
-  numberParam('gamma', [0, 10, 2], gammaScale(), ['focal']),
-  numberParam('alpha', [0, 1, 0.25], linearScale(0, 1, 0.01), ['balanced-ce', 'focal']),
-  numberParam('ratio', [1, 1000, 100], logScale(1, 1000, 600), ['dwb', 'la-ce']),
-  numberParam('beta', [0, 0.9999, 0.999], betaScale(), []),
-  numberParam('epsilon', [-1, 10, 1], linearScale(-1, 10, 0.05), ['poly1']),
-  numberParam('gammaPos', [0, 10, 0], linearScale(0, 10, 0.05), ['asl']),
-  numberParam('gammaNeg', [0, 10, 4], linearScale(0, 10, 0.05), ['asl']),
-  numberParam('margin', [0, 0.5, 0.05], linearScale(0, 0.5, 0.01), ['asl']),
-  numberParam('tau', [0, 3, 1], linearScale(0, 3, 0.05), ['la-ce']),
-  numberParam('lambda', [0, 2, 1], linearScale(0, 2, 0.05), ['dwb']),
+/** The settings that belong to no loss. */
+export const numberParams: readonly NumberParam<NumericKey>[] = [
+  numberParam('ratio', [1, 1000, 100], logScale(1, 1000, 600)),
+  numberParam('beta', [0, 0.9999, 0.999], betaScale()),
   // The classifier's settings: they move no curve.
-  numberParam('size', limits(datasetSpecLimits.size), logScale(200, 20_000, 400), []),
-  numberParam('noise', limits(datasetSpecLimits.noise), linearScale(0, 1, 0.01), []),
-  numberParam('labelNoise', limits(datasetSpecLimits.labelNoise), linearScale(0, 0.5, 0.01), []),
-  numberParam('dataSeed', limits(datasetSpecLimits.seed), linearScale(0, MAX_SEED, 1), []),
-  numberParam('hiddenLayers', [0, 3, 2], linearScale(0, 3, 1), []),
-  numberParam('width', [4, 32, 16], linearScale(4, 32, 1), []),
-  numberParam('modelSeed', [0, MAX_SEED, 3], linearScale(0, MAX_SEED, 1), []),
-  numberParam('learningRate', [0.0001, 10, 0.01], logScale(0.0001, 10, 500), []),
-  numberParam('batchSize', [16, 1024, 64], powerOfTwoScale(16, 1024), []),
-  numberParam('weightDecay', [0, 0.01, 0], linearScale(0, 0.01, 0.0001), []),
-  numberParam('threshold', [0.01, 0.99, 0.5], linearScale(0.01, 0.99, 0.01), []),
-  numberParam('lessonStep', [0, lessonSteps.length, 0], linearScale(0, lessonSteps.length, 1), []),
+  numberParam('size', limits(datasetSpecLimits.size), logScale(200, 20_000, 400)),
+  numberParam('noise', limits(datasetSpecLimits.noise), linearScale(0, 1, 0.01)),
+  numberParam('labelNoise', limits(datasetSpecLimits.labelNoise), linearScale(0, 0.5, 0.01)),
+  numberParam('dataSeed', limits(datasetSpecLimits.seed), linearScale(0, MAX_SEED, 1)),
+  numberParam('hiddenLayers', [0, 3, 2], linearScale(0, 3, 1)),
+  numberParam('width', [4, 32, 16], linearScale(4, 32, 1)),
+  numberParam('modelSeed', [0, MAX_SEED, 3], linearScale(0, MAX_SEED, 1)),
+  numberParam('learningRate', [0.0001, 10, 0.01], logScale(0.0001, 10, 500)),
+  numberParam('batchSize', [16, 1024, 64], powerOfTwoScale(16, 1024)),
+  numberParam('weightDecay', [0, 0.01, 0], linearScale(0, 0.01, 0.0001)),
+  numberParam('threshold', [0.01, 0.99, 0.5], linearScale(0.01, 0.99, 0.01)),
+  numberParam('lessonStep', [0, lessonSteps.length, 0], linearScale(0, lessonSteps.length, 1)),
 ];
 
 export const numberParamByKey = Object.fromEntries(numberParams.map((p) => [p.key, p])) as Record<
   NumericKey,
-  NumberParam
+  NumberParam<NumericKey>
 >;
+
+function scaleOf(spec: SliderScaleSpec, min: number, max: number): SliderScale {
+  switch (spec.kind) {
+    case 'linear':
+      return linearScale(min, max, spec.step);
+    case 'focusing':
+      return gammaScale();
+    case 'nines':
+      return betaScale();
+  }
+}
+
+/** Every loss's own settings, one row each, in the registry's order: sliders, URL keys and lanes read these. */
+export const lossSettingParams: readonly LossSettingParam[] = lossRegistry.flatMap((loss) =>
+  Object.entries(loss.params).flatMap(([name, spec]) =>
+    spec.kind === 'setting'
+      ? [{ kind: 'number' as const, key: `${loss.id}.${name}`, loss: loss.id, name, spec, min: spec.min, max: spec.max, defaultValue: spec.default, scale: scaleOf(spec.scale, spec.min, spec.max) }]
+      : [],
+  ),
+);
+
+/** The rows of one loss's settings (none for cross-entropy). */
+export const settingParamsOf = (loss: BinaryLossId): readonly LossSettingParam[] =>
+  lossSettingParams.filter((p) => p.loss === loss);
+
+/** Whether a loss has a setting the class counts can stand in for (α): then "tie to the counts" means something. */
+export const canFollowCounts = (loss: BinaryLossId): boolean => settingParamsOf(loss).some((p) => p.spec.fromCounts !== undefined);
+
+export const lossSettingParamByKey: ReadonlyMap<string, LossSettingParam> = new Map(lossSettingParams.map((p) => [p.key, p]));
+
+/** The value of one loss setting in the state. */
+export const settingValue = (settings: LossSettingsById, { loss, name }: Pick<LossSettingParam, 'loss' | 'name'>): number =>
+  (settings[loss] as Readonly<Record<string, number>>)[name] ?? Number.NaN;
+
+/** Every loss at its defaults. */
+export const defaultLossSettings = (): LossSettingsById =>
+  Object.fromEntries(binaryLossIds.map((id) => [id, binaryLosses[id].defaultSettings()])) as LossSettingsById;
 
 export const defaultLosses: BinaryLossId[] = ['ce', 'balanced-ce', 'focal'];
 
@@ -151,6 +182,7 @@ export function defaultState(): LabState {
   return {
     ...numbers,
     losses: [...defaultLosses],
+    lossSettings: defaultLossSettings(),
     race: [],
     alphaFromRatio: false,
     exampleClass: 1,
@@ -165,8 +197,4 @@ export function defaultState(): LabState {
     classWeighting: 'none',
     backend: 'wasm',
   };
-}
-
-export function isLossId(id: string): id is BinaryLossId {
-  return (binaryLossIds as readonly string[]).includes(id);
 }

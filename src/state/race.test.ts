@@ -4,43 +4,41 @@ import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
 import { binaryLossIds } from '../losses';
 import type { RaceLane } from './labState';
-import { numberParamByKey } from './paramTable';
-import { classWeightings, defaultLane, laneParamKeysOf, parseRace, racePresets, raceLaneLimits, serializeRace } from './race';
+import { canFollowCounts, lossSettingParamByKey, numberParamByKey, settingParamsOf } from './paramTable';
+import type { NumberParam } from './paramTable';
+import { classWeightings, defaultLane, parseRace, racePresets, raceLaneLimits, serializeRace } from './race';
 import type { RaceNotice } from './race';
 
 const keysOf = (notices: RaceNotice[]) => notices.map((n) => n.key);
 
 /** A lane as a teacher could set it with the sliders: every value on its slider's track. */
-const onTrack = (key: 'beta' | ReturnType<typeof laneParamKeysOf>[number]) => {
-  const { scale } = numberParamByKey[key];
-  return fc.integer({ min: 0, max: scale.steps }).map((position) => scale.toValue(position));
-};
+const onTrack = ({ scale }: NumberParam) => fc.integer({ min: 0, max: scale.steps }).map((position) => scale.toValue(position));
 const laneArb: fc.Arbitrary<RaceLane> = fc.constantFrom(...binaryLossIds).chain((loss) => {
-  const keys = laneParamKeysOf(loss);
+  const rows = settingParamsOf(loss);
   return fc
     .record({
-      values: fc.tuple(...keys.map(onTrack)),
-      alphaFromRatio: keys.includes('alpha') ? fc.boolean() : fc.constant(false),
+      values: fc.tuple(...rows.map(onTrack)),
+      alphaFromRatio: canFollowCounts(loss) ? fc.boolean() : fc.constant(false),
       classWeighting: fc.constantFrom(...classWeightings),
-      beta: onTrack('beta'),
+      beta: onTrack(numberParamByKey.beta),
     })
     .map(({ values, alphaFromRatio, classWeighting, beta }) => {
       const lane = defaultLane(loss);
-      keys.forEach((key, i) => (lane.params[key] = values[i] ?? lane.params[key]));
-      return { ...lane, alphaFromRatio, classWeighting, beta };
+      const settings = Object.fromEntries(rows.map((row, i) => [row.name, values[i] ?? row.defaultValue]));
+      return { ...lane, settings, alphaFromRatio, classWeighting, beta };
     });
 });
 const raceArb = fc.array(laneArb, { minLength: raceLaneLimits.min, maxLength: raceLaneLimits.max });
 
 describe('a race in a link', () => {
   it('restores a 3-lane race from a link', () => {
-    const { race, notices } = parseRace('ce;focal:gamma=3,alpha=0.5,weighting=effectiveNumber,beta=0.99;balanced-ce:auto');
+    const { race, notices } = parseRace('ce;focal:gamma=3,alpha=0.5,weighting=effectiveNumber,weightingBeta=0.99;balanced-ce:auto');
     expect(notices).toEqual([]);
     expect(race).toEqual([
       defaultLane('ce'),
       {
         ...defaultLane('focal'),
-        params: { ...defaultLane('focal').params, gamma: 3, alpha: 0.5 },
+        settings: { ...defaultLane('focal').settings, gamma: 3, alpha: 0.5 },
         classWeighting: 'effectiveNumber',
         beta: 0.99,
       },
@@ -48,10 +46,10 @@ describe('a race in a link', () => {
     ]);
   });
 
-  it('takes what a lane leaves out from the parameter table, not from the rest of the link', () => {
+  it('takes what a lane leaves out from its loss’s defaults, not from the rest of the link', () => {
     const [, focal] = parseRace('ce;focal').race;
-    expect(focal?.params.gamma).toBe(numberParamByKey.gamma.defaultValue);
-    expect(focal?.params.alpha).toBe(numberParamByKey.alpha.defaultValue);
+    expect(focal?.settings.gamma).toBe(lossSettingParamByKey.get('focal.gamma')?.defaultValue);
+    expect(focal?.settings.alpha).toBe(lossSettingParamByKey.get('focal.alpha')?.defaultValue);
     expect(focal?.beta).toBe(numberParamByKey.beta.defaultValue);
     expect(focal?.classWeighting).toBe('none');
   });
@@ -62,21 +60,21 @@ describe('a race in a link', () => {
 
   it('clamps γ=50 in lane 2 and says so', () => {
     const { race, notices } = parseRace('ce;focal:gamma=50,alpha=0.5');
-    expect(race[1]?.params).toMatchObject({ gamma: 10, alpha: 0.5 });
+    expect(race[1]?.settings).toMatchObject({ gamma: 10, alpha: 0.5 });
     expect(notices).toEqual([{ key: 'notice.laneClamped', values: { lane: '2', param: 'gamma', raw: '50', value: '10' } }]);
   });
 
   it('snaps a lane number onto its slider like a top-level one', () => {
-    expect(parseRace('ce;asl:margin=0.123').race[1]?.params.margin).toBe(0.12);
+    expect(parseRace('ce;asl:margin=0.123').race[1]?.settings.margin).toBe(0.12);
   });
 
   it('drops `focal:epsilon=1` with a notice that lists what focal takes, keeping the lane', () => {
     const { race, notices } = parseRace('ce;focal:epsilon=1,gamma=3');
-    expect(race[1]?.params).toMatchObject({ epsilon: numberParamByKey.epsilon.defaultValue, gamma: 3 });
+    expect(race[1]?.settings).toEqual({ ...defaultLane('focal').settings, gamma: 3 });
     expect(notices).toEqual([
       {
         key: 'notice.laneParam',
-        values: { lane: '2', loss: 'focal', raw: 'epsilon=1', allowed: 'gamma, alpha, auto, weighting, beta' },
+        values: { lane: '2', loss: 'focal', raw: 'epsilon=1', allowed: 'gamma, alpha, auto, weighting, weightingBeta' },
       },
     ]);
   });
@@ -85,7 +83,7 @@ describe('a race in a link', () => {
     const { race, notices } = parseRace('ce:auto;poly1:epsilon=abc,colour=red,weighting=magic');
     expect(race).toEqual([defaultLane('ce'), defaultLane('poly1')]);
     expect(keysOf(notices)).toEqual(['notice.laneParam', 'notice.laneNotANumber', 'notice.laneParam', 'notice.laneBadChoice']);
-    expect(notices[0]?.values).toMatchObject({ lane: '1', raw: 'auto', allowed: 'weighting, beta' });
+    expect(notices[0]?.values).toMatchObject({ lane: '1', raw: 'auto', allowed: 'weighting, weightingBeta' });
     expect(notices[3]?.values).toMatchObject({ lane: '2', param: 'weighting', raw: 'magic', allowed: classWeightings.join(', ') });
   });
 
@@ -135,8 +133,9 @@ describe('a race in a link', () => {
         const { race } = parseRace(raw);
         expect(race.length === 0 || (race.length >= 2 && race.length <= 4)).toBe(true);
         for (const lane of race) {
-          for (const [key, value] of Object.entries(lane.params)) {
-            const row = numberParamByKey[key as keyof typeof lane.params];
+          expect(Object.keys(lane.settings)).toEqual(settingParamsOf(lane.loss).map((row) => row.name));
+          for (const row of settingParamsOf(lane.loss)) {
+            const value = lane.settings[row.name] ?? Number.NaN;
             expect(value).toBeGreaterThanOrEqual(row.min);
             expect(value).toBeLessThanOrEqual(row.max);
           }

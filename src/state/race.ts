@@ -1,9 +1,9 @@
-import { binaryLossIds, lossParamKeys } from '../losses';
+import { binaryLossIds, binaryLosses, isLossId } from '../losses';
 import type { BinaryLossId } from '../losses/types';
 import type { ClassWeighting } from '../model/protocol';
-import type { LaneParamKey, RaceLane } from './labState';
+import type { RaceLane } from './labState';
 import { readNumber, shown } from './linkValues';
-import { defaultState, isLossId, numberParamByKey } from './paramTable';
+import { canFollowCounts, defaultState, numberParamByKey, settingParamsOf } from './paramTable';
 
 /**
  * A race in a link: `race=ce;focal:gamma=2,alpha=0.5;balanced-ce:auto`.
@@ -12,10 +12,14 @@ import { defaultState, isLossId, numberParamByKey } from './paramTable';
  *   lane  := lossId [':' item (',' item)*]
  *   item  := key '=' value | 'auto'
  *
- * Keys are the lane sliders the loss reads (γ for focal, ε for Poly-1…), `weighting` and `beta`;
- * `auto` (or `alpha=auto`) takes α from the class ratio. What a lane leaves out is the parameter
- * table's default, never the rest of the link's: a lane means the same thing in every link.
+ * Keys are the loss's own settings (γ for focal, ε for Poly-1…), `weighting` and `weightingBeta`
+ * (the class weighting's β; older links wrote `beta`, still read where the loss has no β of its own);
+ * `auto` (or `alpha=auto`) takes α from the class counts. What a lane leaves out is the loss's
+ * default, never the rest of the link's: a lane means the same thing in every link.
  */
+
+/** The lane item for the class weighting's β (a loss may have a `beta` of its own: Cui et al.'s losses do). */
+const WEIGHTING_BETA = 'weightingBeta';
 
 /** Fewer than two lanes is not a comparison; more than four do not fit side by side on a projector. */
 export const raceLaneLimits = { min: 2, max: 4 } as const;
@@ -23,26 +27,15 @@ export const raceLaneLimits = { min: 2, max: 4 } as const;
 /** The class-weight schemes, in menu order: the top-level setting and every lane pick from this list. */
 export const classWeightings: readonly ClassWeighting[] = ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'];
 
-const allLaneParamKeys: readonly LaneParamKey[] = ['gamma', 'alpha', 'epsilon', 'gammaPos', 'gammaNeg', 'margin', 'tau', 'lambda'];
-const isLaneParamKey = (key: string): key is LaneParamKey => (allLaneParamKeys as readonly string[]).includes(key);
-
-/** The lane sliders a loss reads (DWB's weights and LA-CE's prior follow the class ratio instead). */
-export function laneParamKeysOf(loss: BinaryLossId): LaneParamKey[] {
-  return (lossParamKeys[loss] as readonly string[]).filter(isLaneParamKey);
-}
-
-const readsAlpha = (loss: BinaryLossId) => laneParamKeysOf(loss).includes('alpha');
-
-/** A lane with the parameter table's defaults for everything. */
+/** A lane with its loss's defaults for everything. */
 export function defaultLane(loss: BinaryLossId): RaceLane {
   const table = defaultState();
-  const params = Object.fromEntries(allLaneParamKeys.map((key) => [key, table[key]])) as Record<LaneParamKey, number>;
-  return { loss, params, alphaFromRatio: false, classWeighting: table.classWeighting, beta: table.beta };
+  return { loss, settings: binaryLosses[loss].defaultSettings(), alphaFromRatio: false, classWeighting: table.classWeighting, beta: table.beta };
 }
 
-function presetLane(loss: BinaryLossId, params: Partial<Record<LaneParamKey, number>>, alphaFromRatio = false): RaceLane {
+function presetLane(loss: BinaryLossId, settings: Readonly<Record<string, number>>, alphaFromRatio = false): RaceLane {
   const base = defaultLane(loss);
-  return { ...base, params: { ...base.params, ...params }, alphaFromRatio };
+  return { ...base, settings: { ...base.settings, ...settings }, alphaFromRatio };
 }
 
 export type RacePresetId = 'weights-vs-focusing' | 'lin-alpha';
@@ -89,10 +82,10 @@ export interface RaceNotice {
 
 /** What a lane's items may say, for the notice that lists them. */
 const allowedItems = (loss: BinaryLossId) => [
-  ...laneParamKeysOf(loss),
-  ...(readsAlpha(loss) ? ['auto'] : []),
+  ...settingParamsOf(loss).map((p) => p.name),
+  ...(canFollowCounts(loss) ? ['auto'] : []),
   'weighting',
-  'beta',
+  WEIGHTING_BETA,
 ];
 
 /** One lane; undefined (and a notice) when it names no loss. Bad items are dropped one by one. */
@@ -110,9 +103,11 @@ function parseLane(text: string, laneNumber: number, notices: RaceNotice[]): Rac
     const equals = item.indexOf('=');
     const key = (equals === -1 ? item : item.slice(0, equals)).trim();
     const value = equals === -1 ? undefined : item.slice(equals + 1).trim();
-    const numberKey = key === 'beta' || (isLaneParamKey(key) && laneParamKeysOf(id).includes(key)) ? key : undefined;
+    const own = settingParamsOf(id).find((p) => p.name === key);
+    const weightingBeta = !own && (key === WEIGHTING_BETA || key === 'beta');
+    const row = own ?? (weightingBeta ? numberParamByKey.beta : undefined);
 
-    if (readsAlpha(id) && ((key === 'auto' && value === undefined) || (key === 'alpha' && value === 'auto'))) {
+    if (canFollowCounts(id) && ((key === 'auto' && value === undefined) || (key === 'alpha' && value === 'auto'))) {
       parsed.alphaFromRatio = true;
     } else if (key === 'weighting' && value !== undefined) {
       const weighting = classWeightings.find((w) => w === value);
@@ -121,8 +116,8 @@ function parseLane(text: string, laneNumber: number, notices: RaceNotice[]): Rac
         const allowed = classWeightings.join(', ');
         notices.push({ key: 'notice.laneBadChoice', values: { lane, param: key, raw: shown(value), allowed } });
       }
-    } else if (numberKey && value !== undefined) {
-      const reading = readNumber(numberParamByKey[numberKey], value);
+    } else if (row && value !== undefined) {
+      const reading = readNumber(row, value);
       if (!reading) {
         notices.push({ key: 'notice.laneNotANumber', values: { lane, param: key, raw: shown(value) } });
         continue;
@@ -131,8 +126,8 @@ function parseLane(text: string, laneNumber: number, notices: RaceNotice[]): Rac
         const values = { lane, param: key, raw: shown(value), value: String(reading.value) };
         notices.push({ key: 'notice.laneClamped', values });
       }
-      if (numberKey === 'beta') parsed.beta = reading.value;
-      else parsed.params[numberKey] = reading.value;
+      if (weightingBeta) parsed.beta = reading.value;
+      else parsed.settings = { ...parsed.settings, [key]: reading.value };
     } else {
       const values = { lane, loss: id, raw: shown(item), allowed: allowedItems(id).join(', ') };
       notices.push({ key: 'notice.laneParam', values });
@@ -172,12 +167,12 @@ export function serializeRace(race: readonly RaceLane[]): string {
 
 function serializeLane(lane: RaceLane): string {
   const defaults = defaultLane(lane.loss);
-  // Sliders the loss does not read change nothing it trains, so the link leaves them out.
-  const items = laneParamKeysOf(lane.loss)
-    .filter((key) => lane.params[key] !== defaults.params[key])
-    .map((key) => `${key}=${String(lane.params[key])}`);
-  if (lane.alphaFromRatio && readsAlpha(lane.loss)) items.push('auto');
+  const items = settingParamsOf(lane.loss)
+    .map((p) => p.name)
+    .filter((name) => lane.settings[name] !== undefined && lane.settings[name] !== defaults.settings[name])
+    .map((name) => `${name}=${String(lane.settings[name])}`);
+  if (lane.alphaFromRatio && canFollowCounts(lane.loss)) items.push('auto');
   if (lane.classWeighting !== defaults.classWeighting) items.push(`weighting=${lane.classWeighting}`);
-  if (lane.beta !== defaults.beta) items.push(`beta=${String(lane.beta)}`);
+  if (lane.beta !== defaults.beta) items.push(`${WEIGHTING_BETA}=${String(lane.beta)}`);
   return items.length === 0 ? lane.loss : `${lane.loss}:${items.join(',')}`;
 }

@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultState, numberParams } from './paramTable';
+import { defaultState, lossSettingParams, numberParams, settingValue } from './paramTable';
 import { defaultLane, racePresets } from './race';
 import { parseUrl, serializeUrl } from './url';
 
+/** Query strings made of real keys and awkward values, so the fuzzing reaches the number readers. */
+const linkLike = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom(...lossSettingParams.map((p) => p.key), ...numberParams.map((p) => p.key), 'gamma', 'alpha', 'focal.', '.gamma'),
+      fc.constantFrom('0', '-1', '1e300', '-1e-300', 'NaN', '', '0.5', '1000', 'x'),
+    ),
+    { maxLength: 8 },
+  )
+  .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`);
+
 describe('parseUrl', () => {
   it('restores every setting from a shared link', () => {
-    const { state, notices } = parseUrl('?gamma=3.5&alpha=0.4&ratio=500&losses=focal,dwb&y=0&log=1&lang=zh&autoAlpha=1');
+    const { state, notices } = parseUrl('?focal.gamma=3.5&focal.alpha=0.4&dwb.lambda=0.5&ratio=500&losses=focal,dwb&y=0&log=1&lang=zh&autoAlpha=1');
     expect(notices).toEqual([]);
+    expect(state.lossSettings.focal).toEqual({ gamma: 3.5, alpha: 0.4 });
+    expect(state.lossSettings.dwb).toEqual({ lambda: 0.5 });
     expect(state).toMatchObject({
-      gamma: 3.5,
-      alpha: 0.4,
       ratio: 500,
       losses: ['focal', 'dwb'],
       exampleClass: 0,
@@ -20,18 +31,36 @@ describe('parseUrl', () => {
     });
   });
 
+  it('keeps each loss its own parameters: Poly-1’s ε and label smoothing’s ε are two settings', () => {
+    const { state, notices } = parseUrl('?poly1.epsilon=-1&label-smoothing.epsilon=0.2');
+    expect(notices).toEqual([]);
+    expect(state.lossSettings.poly1.epsilon).toBe(-1);
+    expect(state.lossSettings['label-smoothing'].epsilon).toBe(0.2);
+  });
+
+  it('reads the flat keys of older links as what they meant then', () => {
+    const { state, notices } = parseUrl('?gamma=3&alpha=0.4&epsilon=2&lambda=0&tau=2&margin=0.1');
+    expect(notices).toEqual([]);
+    expect(state.lossSettings.focal).toEqual({ gamma: 3, alpha: 0.4 });
+    expect(state.lossSettings['balanced-ce']).toEqual({ alpha: 0.4 });
+    expect(state.lossSettings.poly1.epsilon).toBe(2);
+    expect(state.lossSettings['poly1-focal'].epsilon).toBe(defaultState().lossSettings['poly1-focal'].epsilon);
+    expect(state.lossSettings.dwb.lambda).toBe(0);
+    expect(state.lossSettings['la-ce'].tau).toBe(2);
+    expect(state.lossSettings.asl.margin).toBe(0.1);
+  });
+
   it('clamps an out-of-range number and says so', () => {
-    const { state, notices } = parseUrl('?gamma=50&ratio=0.01');
-    expect(state.gamma).toBe(10);
+    const { state, notices } = parseUrl('?focal.gamma=50&ratio=0.01');
+    expect(state.lossSettings.focal.gamma).toBe(10);
     expect(state.ratio).toBe(1);
     expect(notices.map((n) => n.key)).toEqual(['notice.clamped', 'notice.clamped']);
-    expect(notices[0]?.values).toMatchObject({ param: 'gamma', raw: '50', value: '10' });
+    expect(notices[0]?.values).toMatchObject({ param: 'focal.gamma', raw: '50', value: '10' });
   });
 
   it('drops text that is not a number and keeps the default', () => {
-    const { state, notices } = parseUrl('?gamma=abc&alpha=&tau=NaN&epsilon=Infinity');
-    expect(state.gamma).toBe(defaultState().gamma);
-    expect(state.alpha).toBe(defaultState().alpha);
+    const { state, notices } = parseUrl('?focal.gamma=abc&alpha=&la-ce.tau=NaN&epsilon=Infinity');
+    expect(state.lossSettings).toEqual(defaultState().lossSettings);
     expect(notices.map((n) => n.key)).toEqual(Array(4).fill('notice.notANumber'));
   });
 
@@ -56,11 +85,15 @@ describe('parseUrl', () => {
 
   it('never throws, whatever the query string', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), (search) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), linkLike), (search) => {
         const { state } = parseUrl(search);
         for (const p of numberParams) {
           expect(state[p.key]).toBeGreaterThanOrEqual(p.min);
           expect(state[p.key]).toBeLessThanOrEqual(p.max);
+        }
+        for (const p of lossSettingParams) {
+          expect(settingValue(state.lossSettings, p)).toBeGreaterThanOrEqual(p.min);
+          expect(settingValue(state.lossSettings, p)).toBeLessThanOrEqual(p.max);
         }
       }),
     );
@@ -108,7 +141,10 @@ describe('serializeUrl', () => {
   });
 
   it('round-trips through parseUrl', () => {
-    const state = { ...defaultState(), gamma: 0.5, ratio: 1000, losses: ['dwb' as const], logScale: true, lang: 'zh' as const };
+    const defaults = defaultState();
+    const lossSettings = { ...defaults.lossSettings, focal: { gamma: 0.5, alpha: 0.3 }, ldam: { maxMargin: 0.3, scale: 10 } };
+    const state = { ...defaults, lossSettings, ratio: 1000, losses: ['dwb' as const], logScale: true, lang: 'zh' as const };
+    expect(serializeUrl(state)).toContain('focal.gamma=0.5');
     expect(parseUrl(serializeUrl(state)).state).toEqual(state);
   });
 });
@@ -125,18 +161,18 @@ describe('the language in a link', () => {
 
 describe('a race in a link', () => {
   it('restores its lanes alongside the other settings', () => {
-    const { state, notices } = parseUrl(`?view=classifier&gamma=5&race=${encodeURIComponent('ce;focal:alpha=0.5;balanced-ce:auto')}`);
+    const { state, notices } = parseUrl(`?view=classifier&focal.gamma=5&race=${encodeURIComponent('ce;focal:alpha=0.5;balanced-ce:auto')}`);
     expect(notices).toEqual([]);
-    expect(state.gamma).toBe(5);
+    expect(state.lossSettings.focal.gamma).toBe(5);
     expect(state.race.map((lane) => lane.loss)).toEqual(['ce', 'focal', 'balanced-ce']);
     // The lane's γ is the table's default, not the link's top-level γ = 5.
-    expect(state.race[1]?.params).toMatchObject({ gamma: 2, alpha: 0.5 });
+    expect(state.race[1]?.settings).toEqual({ gamma: 2, alpha: 0.5 });
     expect(state.race[2]?.alphaFromRatio).toBe(true);
   });
 
   it('reports a lane’s problems with the rest of the link’s, in order', () => {
     const { state, notices } = parseUrl(`?gamma=50&race=${encodeURIComponent('ce;focal:gamma=50,epsilon=1')}&color=red`);
-    expect(state.race[1]?.params.gamma).toBe(10);
+    expect(state.race[1]?.settings.gamma).toBe(10);
     expect(notices.map((n) => n.key)).toEqual(['notice.clamped', 'notice.laneClamped', 'notice.laneParam', 'notice.unknownParam']);
   });
 

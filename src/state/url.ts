@@ -1,8 +1,9 @@
 import type { LabState } from './labState';
 import { datasetShapes } from '../data';
-import { binaryLossIds } from '../losses';
+import { binaryLossIds, isLossId } from '../losses';
 import { readNumber, shown } from './linkValues';
-import { defaultState, isLossId, numberParams } from './paramTable';
+import { defaultState, lossSettingParamByKey, lossSettingParams, numberParams, settingValue } from './paramTable';
+import type { LossSettingParam } from './paramTable';
 import { classWeightings, parseRace, serializeRace } from './race';
 import type { RaceNotice } from './race';
 
@@ -63,6 +64,32 @@ const choiceParams = {
 type ChoiceKey = keyof typeof choiceParams;
 const isChoiceKey = (k: string): k is ChoiceKey => Object.hasOwn(choiceParams, k);
 
+/**
+ * Links from before each loss owned its parameters named them flat: `gamma=2` meant focal's γ, and
+ * `alpha` the α of balanced cross-entropy and focal alike. They are read as what they meant then.
+ */
+const flatLossKeys: Readonly<Record<string, readonly string[]>> = {
+  gamma: ['focal.gamma'],
+  alpha: ['balanced-ce.alpha', 'focal.alpha'],
+  epsilon: ['poly1.epsilon'],
+  gammaPos: ['asl.gammaPos'],
+  gammaNeg: ['asl.gammaNeg'],
+  margin: ['asl.margin'],
+  tau: ['la-ce.tau'],
+  lambda: ['dwb.lambda'],
+};
+
+/** The loss settings a link key names: `focal.gamma`, or an old flat key. */
+function lossSettingRows(name: string): LossSettingParam[] {
+  const keys = Object.hasOwn(flatLossKeys, name) ? (flatLossKeys[name] ?? []) : [name];
+  return keys.flatMap((key) => lossSettingParamByKey.get(key) ?? []);
+}
+
+function withLossSetting(state: LabState, row: LossSettingParam, value: number): LabState {
+  const lossSettings = { ...state.lossSettings, [row.loss]: { ...state.lossSettings[row.loss], [row.name]: value } };
+  return { ...state, lossSettings };
+}
+
 /** Parse a query string; whatever is wrong is clamped or dropped and reported, never thrown. */
 export function parseUrl(search: string, base: LabState = defaultState()): { state: LabState; notices: UrlNotice[] } {
   const query = new URLSearchParams(search);
@@ -71,8 +98,11 @@ export function parseUrl(search: string, base: LabState = defaultState()): { sta
 
   for (const [name, raw] of query) {
     const numeric = numberParams.find((p) => p.key === name);
-    if (numeric) {
-      const reading = readNumber(numeric, raw);
+    const settingRows = lossSettingRows(name);
+    if (numeric || settingRows.length > 0) {
+      const row = numeric ?? settingRows[0];
+      if (!row) continue;
+      const reading = readNumber(row, raw);
       if (!reading) {
         notices.push({ key: 'notice.notANumber', values: { param: name, raw: shown(raw) } });
         continue;
@@ -80,7 +110,8 @@ export function parseUrl(search: string, base: LabState = defaultState()): { sta
       if (reading.clamped) {
         notices.push({ key: 'notice.clamped', values: { param: name, raw: shown(raw), value: String(reading.value) } });
       }
-      state = { ...state, [numeric.key]: reading.value };
+      if (numeric) state = { ...state, [numeric.key]: reading.value };
+      for (const setting of settingRows) state = withLossSetting(state, setting, reading.value);
     } else if (name === 'race') {
       const { race, notices: raceNotices } = parseRace(raw);
       notices.push(...raceNotices);
@@ -112,6 +143,10 @@ export function serializeUrl(state: LabState, defaults: LabState = defaultState(
   if (state.losses.join(',') !== defaults.losses.join(',')) query.set('losses', state.losses.join(','));
   for (const p of numberParams) {
     if (state[p.key] !== defaults[p.key]) query.set(p.key, String(state[p.key]));
+  }
+  for (const p of lossSettingParams) {
+    const value = settingValue(state.lossSettings, p);
+    if (value !== settingValue(defaults.lossSettings, p)) query.set(p.key, String(value));
   }
   for (const [name, param] of Object.entries(choiceParams)) {
     const value = param.read(state);

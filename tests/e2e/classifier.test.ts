@@ -59,7 +59,7 @@ describe('the live classifier', () => {
       }
     };
     const crossEntropy = await recallAfter('train=ce');
-    const focal = await recallAfter('train=focal&gamma=2&autoAlpha=1');
+    const focal = await recallAfter('train=focal&focal.gamma=2&autoAlpha=1');
     expect(focal ?? Number.NaN).toBeGreaterThan(crossEntropy ?? Number.NaN);
   });
 
@@ -256,7 +256,7 @@ describe('the live classifier', () => {
       await expect.poll(() => derived.textContent()).toMatch(/20 minority : 1,980 majority.*α = 0\.99\b/);
       await page.getByTestId('resampling-oversample').check();
       await expect.poll(() => derived.textContent()).toMatch(/1,980 minority : 1,980 majority.*α = 0\.5\b/);
-      expect(await page.getByTestId('value-alpha').textContent()).toBe('0.5');
+      expect(await page.getByTestId('value-focal.alpha').textContent()).toBe('0.5');
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -37,6 +37,7 @@ async function cursorXt(page: Page) {
 }
 
 async function dragSlider(page: Page, testId: string, fraction: number) {
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
   const box = await page.getByTestId(testId).boundingBox();
   if (!box) throw new Error(`${testId} is not visible`);
   const value = Number(await page.getByTestId(testId).inputValue());
@@ -61,8 +62,8 @@ describe('dragging the γ slider', () => {
       const xt = await cursorXt(page);
       expect(await readNumber(page, 'readout-focal-loss')).toBeCloseTo(focalAt(xt, 2, 0.25), 3);
 
-      await dragSlider(page, 'slider-gamma', 0.05);
-      const gamma = Number(await page.getByTestId('value-gamma').textContent());
+      await dragSlider(page, 'slider-focal.gamma', 0.05);
+      const gamma = Number(await page.getByTestId('value-focal.gamma').textContent());
       expect(gamma).toBeGreaterThan(0);
       expect(gamma).toBeLessThan(1);
 
@@ -81,10 +82,10 @@ describe('dragging the γ slider', () => {
   it('moves in steps of 0.01 with the arrow keys', async () => {
     const { page, close } = await open();
     try {
-      await page.getByTestId('slider-gamma').focus();
+      await page.getByTestId('slider-focal.gamma').focus();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      expect(await page.getByTestId('value-gamma').textContent()).toBe('2.02');
+      expect(await page.getByTestId('value-focal.gamma').textContent()).toBe('2.02');
     } finally {
       await close();
     }
@@ -93,12 +94,12 @@ describe('dragging the γ slider', () => {
   it('writes the new value into the address bar, so a reload restores it', async () => {
     const { page, close } = await open();
     try {
-      await page.getByTestId('slider-gamma').focus();
+      await page.getByTestId('slider-focal.gamma').focus();
       await page.keyboard.press('End');
-      await expect.poll(() => new URL(page.url()).searchParams.get('gamma')).toBe('10');
+      await expect.poll(() => new URL(page.url()).searchParams.get('focal.gamma')).toBe('10');
       await page.reload();
-      await page.getByTestId('value-gamma').waitFor();
-      expect(await page.getByTestId('value-gamma').textContent()).toBe('10');
+      await page.getByTestId('value-focal.gamma').waitFor();
+      expect(await page.getByTestId('value-focal.gamma').textContent()).toBe('10');
     } finally {
       await close();
     }
@@ -109,8 +110,8 @@ describe('a shared link', () => {
   it('restores losses, parameters, the example class and the log axis', async () => {
     const { page, errors, close } = await open('?gamma=3&alpha=0.5&losses=focal,dwb&y=0&log=1&ratio=1000');
     try {
-      expect(await page.getByTestId('value-gamma').textContent()).toBe('3');
-      expect(await page.getByTestId('value-alpha').textContent()).toBe('0.5');
+      expect(await page.getByTestId('value-focal.gamma').textContent()).toBe('3');
+      expect(await page.getByTestId('value-focal.alpha').textContent()).toBe('0.5');
       expect(await page.getByTestId('value-ratio').textContent()).toBe('1 : 1000');
       expect(await page.getByTestId('toggle-log').isChecked()).toBe(true);
       expect(await page.getByTestId('example-class-0').isChecked()).toBe(true);
@@ -139,11 +140,11 @@ describe('a shared link', () => {
       expect(text).toContain('<img'); // shown as text…
       expect(await page.locator('.notices img').count()).toBe(0); // …never as markup
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-      expect(await page.getByTestId('value-gamma').textContent()).toBe('10');
-      expect(await page.getByTestId('value-alpha').textContent()).toBe('0.25');
+      expect(await page.getByTestId('value-focal.gamma').textContent()).toBe('10');
+      expect(await page.getByTestId('value-focal.alpha').textContent()).toBe('0.25');
 
-      await dragSlider(page, 'slider-gamma', 0.2);
-      expect(Number(await page.getByTestId('value-gamma').textContent())).toBeLessThan(5);
+      await dragSlider(page, 'slider-focal.gamma', 0.2);
+      expect(Number(await page.getByTestId('value-focal.gamma').textContent())).toBeLessThan(5);
       await page.getByRole('button', { name: 'Dismiss' }).click();
       expect(await page.getByTestId('notices').count()).toBe(0);
       expect(errors).toEqual([]);
@@ -204,8 +205,8 @@ describe('DWB’s regulariser', () => {
       // …and marked on both loss charts, not on the push charts.
       await expect.poll(() => page.locator('[data-point="dwb-minimum"]').count()).toBe(2);
       expect(await page.getByTestId('chart-loss-pt').locator('[data-point="dwb-minimum"] text').textContent()).toBe('lowest');
-      await dragSlider(page, 'slider-lambda', 0);
-      await expect.poll(() => page.getByTestId('value-lambda').textContent()).toBe('0');
+      await dragSlider(page, 'slider-dwb.lambda', 0);
+      await expect.poll(() => page.getByTestId('value-dwb.lambda').textContent()).toBe('0');
       await expect.poll(() => page.getByTestId('dwb-minimum').textContent()).toMatch(/λ = 0/);
       expect(await page.locator('[data-point="dwb-minimum"]').count()).toBe(0);
       // w = 1 and no regulariser: DWB is cross-entropy.

@@ -58,7 +58,7 @@ const claims: Record<string, (page: Page) => Promise<void>> = {
     expect(await readout(page, 'ce-loss')).toBeCloseTo(0.105, 3);
   },
   async classWeights(page) {
-    expect(await page.getByTestId('value-alpha').textContent()).toBe('0.99');
+    expect(await page.getByTestId('value-balanced-ce.alpha').textContent()).toBe('0.99');
     expect(await readout(page, 'balanced-ce-loss')).toBeCloseTo(0.00104, 5);
   },
   async operatingPoint(page) {
@@ -74,8 +74,8 @@ const claims: Record<string, (page: Page) => Promise<void>> = {
     expect(Math.abs(Number(precision) - 0.212)).toBeLessThan(0.02);
   },
   async focal(page) {
-    expect(await page.getByTestId('value-gamma').textContent()).toBe('2');
-    expect(await page.getByTestId('value-alpha').textContent()).toBe('0.5');
+    expect(await page.getByTestId('value-focal.gamma').textContent()).toBe('2');
+    expect(await page.getByTestId('value-focal.alpha').textContent()).toBe('0.5');
     expect((await readout(page, 'focal-loss')) / (await readout(page, 'ce-loss'))).toBeCloseTo(0.005, 6);
   },
   async gradient(page) {
@@ -178,7 +178,7 @@ describe('the guided lesson', () => {
           await expect.poll(() => page.getByTestId(/^race-boundary-\d$/).count()).toBe(step.race.split(';').length);
         }
         if (step.trainTo) expect(await page.getByTestId('train-to').textContent()).toContain(`训练到第 ${step.trainTo.toLocaleString('en-US')} 步`);
-        if (step.id === 'classWeights') expect(await page.getByTestId('value-alpha').textContent()).toBe('0.99');
+        if (step.id === 'classWeights') expect(await page.getByTestId('value-balanced-ce.alpha').textContent()).toBe('0.99');
         await screenshot(page, `lesson-${i + 1}-${step.id}-zh`);
       }
       expect(errors).toEqual([]);

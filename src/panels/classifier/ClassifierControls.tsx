@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datasetShapes } from '../../data';
-import { binaryLossIds, lossParamKeys } from '../../losses';
+import { binaryLossIds } from '../../losses';
 import type { LabState, NumericKey } from '../../state/labState';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { LossSwatch } from '../LossPicker';
-import { AutoAlphaToggle, StateSlider } from '../StateSlider';
+import { AutoAlphaToggle, LossSettings, StateSlider } from '../StateSlider';
+import { canFollowCounts } from '../../state/paramTable';
 import { classWeightings, racePresets } from '../../state/race';
 import { RaceLanesEditor } from './RaceLanesEditor';
 import { DerivedFromCounts } from './DerivedFromCounts';
@@ -20,19 +21,11 @@ interface Props {
   trainCounts: ClassCounts;
 }
 
-/** The loss's own sliders are the curve explorer's (same rows, same state); DWB and LA-CE read the ratio. */
-function sliderKeysForLoss(state: LabState): NumericKey[] {
-  const keys = (lossParamKeys[state.trainLoss] as readonly string[]).filter(
-    (key): key is NumericKey => key !== 'wPos' && key !== 'wNeg' && key !== 'priorPos',
-  );
-  return keys;
-}
-
 const newSeed = () => Math.floor(Math.random() * 1_000_000);
 
 export const ClassifierControls = memo(function ClassifierControls({ state, update, lanes, trainCounts }: Props) {
   const { t } = useTranslation();
-  const slider = (key: NumericKey) => <StateSlider key={key} paramKey={key} state={state} update={update} counts={trainCounts} />;
+  const slider = (key: NumericKey) => <StateSlider key={key} paramKey={key} state={state} update={update} />;
   // A seed is a name for one draw, not a quantity: shown as a number, changed by asking for another.
   const seedRow = (key: 'dataSeed' | 'modelSeed', testId: string) => (
     <div className="seed-row">
@@ -81,8 +74,9 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
           />
           <fieldset>
             <legend>{t('controls.parameters')}</legend>
-            {sliderKeysForLoss(state).map(slider)}
-            {lossParamKeys[state.trainLoss].some((key) => key === 'alpha') ? <AutoAlphaToggle state={state} update={update} /> : null}
+            {/* The loss's own sliders are the curve explorer's (same rows, same state). */}
+            <LossSettings loss={state.trainLoss} state={state} update={update} counts={trainCounts} />
+            {canFollowCounts(state.trainLoss) ? <AutoAlphaToggle state={state} update={update} /> : null}
             {lanes[0] ? <DerivedFromCounts lane={lanes[0]} alphaFromRatio={state.alphaFromRatio} counts={trainCounts} /> : null}
             {slider('ratio')}
           </fieldset>

@@ -4,7 +4,6 @@ import { classCounts } from '../../model/classWeighting';
 import type { Snapshot, TrainingConfig } from '../../model/protocol';
 import { lessonSteps } from '../../lesson/steps';
 import type { LabState } from '../../state/labState';
-import { useLossParams } from '../../state/lossParams';
 import { ClassifierControls } from './ClassifierControls';
 import { modelConfig, raceLaneTraining, singleLane } from './trainingSettings';
 import { summarizeLanes } from './laneSummary';
@@ -39,11 +38,15 @@ export default function ClassifierView({ state, update }: Props) {
   const { labels: testLabels } = data.packed.test;
   // α from the ratio and DWB's weights follow the counts the network really trains on.
   const trainCounts = useMemo(() => classCounts(trainLabels), [trainLabels]);
-  const params = useLossParams(state, trainCounts);
-  const { race, ratio } = state;
-  const raceLanes = useMemo(() => race.map((lane) => raceLaneTraining(lane, ratio, trainCounts)), [race, ratio, trainCounts]);
-  const { trainLoss, classWeighting, beta } = state;
-  const single = useMemo(() => singleLane({ trainLoss, classWeighting, beta }, params), [trainLoss, classWeighting, beta, params]);
+  const { race } = state;
+  const raceLanes = useMemo(() => race.map((lane) => raceLaneTraining(lane, trainCounts)), [race, trainCounts]);
+  const { trainLoss, classWeighting, beta, alphaFromRatio } = state;
+  // Only the trained loss's own settings: a slider of another loss changes nothing here.
+  const trainSettings = state.lossSettings[trainLoss];
+  const single = useMemo(
+    () => singleLane({ trainLoss, settings: trainSettings, alphaFromRatio, classWeighting, beta }, trainCounts),
+    [trainLoss, trainSettings, alphaFromRatio, classWeighting, beta, trainCounts],
+  );
   const lanes = useMemo(() => (racing ? raceLanes : [single]), [racing, raceLanes, single]);
   const training: TrainingConfig = useMemo(
     () => ({

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { anyLoss } from '../../losses';
+import type { ClassCounts } from '../../losses/types';
 import type { LaneTraining } from '../../model/protocol';
-import type { ClassCounts } from '../../state/lossParams';
 import { formatValue } from '../format';
 
 interface Props {
   lane: LaneTraining;
-  /** α was asked to follow the counts. */
+  /** Settings that can follow the counts (α) were asked to. */
   alphaFromRatio: boolean;
   counts: ClassCounts;
 }
@@ -16,11 +17,10 @@ interface Props {
  */
 export function DerivedFromCounts({ lane: { loss, params }, alphaFromRatio, counts: [negatives, positives] }: Props) {
   const { t } = useTranslation();
-  const derived = [
-    ...(alphaFromRatio && (loss === 'balanced-ce' || loss === 'focal') ? [`α = ${formatValue(params.alpha, 4)}`] : []),
-    ...(loss === 'dwb' ? [`w₊ = ${formatValue(params.wPos, 4)}`, `w₋ = ${formatValue(params.wNeg, 4)}`] : []),
-    ...(loss === 'la-ce' ? [`π₊ = ${formatValue(params.priorPos, 4)}`] : []),
-  ];
+  const { params: specs, symbols } = anyLoss(loss);
+  const derived = Object.entries(specs)
+    .filter(([, spec]) => spec.kind === 'derived' || (alphaFromRatio && spec.fromCounts !== undefined))
+    .map(([name]) => `${symbols[name] ?? name} = ${formatValue(params[name] ?? Number.NaN, 4)}`);
   if (derived.length === 0) return null;
   return (
     <p className="hint derived" data-testid="derived-from-counts">

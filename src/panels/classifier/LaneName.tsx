@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { anyLoss } from '../../losses';
 import type { LaneTraining } from '../../model/protocol';
-import type { LaneParamKey, RaceLane } from '../../state/labState';
-import { laneParamKeysOf } from '../../state/race';
+import type { RaceLane } from '../../state/labState';
+import { settingParamsOf } from '../../state/paramTable';
 import { formatParam } from '../format';
 import type { LaneStyle } from './laneStyles';
-
-/** How a lane's parameters read in a title: the symbols of the formulas. */
-const symbols: Record<LaneParamKey, string> = { gamma: 'γ', alpha: 'α', epsilon: 'ε', gammaPos: 'γ₊', gammaNeg: 'γ₋', margin: 'm', tau: 'τ', lambda: 'λ' };
 
 /** A line of the lane's colour and dash: colour is never the only cue. */
 export function LaneSwatch({ style }: { style: LaneStyle }) {
@@ -28,9 +26,11 @@ interface Props {
 /** "② Focal loss γ=2 α=0.99 (from the ratio)", with the lane's swatch. */
 export function LaneName({ index, lane, training, style }: Props) {
   const { t } = useTranslation();
-  const values = laneParamKeysOf(lane.loss).map((key) => {
-    const value = `${symbols[key]}=${formatParam(training.params[key])}`;
-    return key === 'alpha' && lane.alphaFromRatio ? `${value} ${t('race.fromRatio')}` : value;
+  const { symbols } = anyLoss(lane.loss);
+  // Read from what the lane trains with, so a setting tied to the counts shows their value.
+  const values = settingParamsOf(lane.loss).map(({ name, spec }) => {
+    const value = `${symbols[name] ?? name}=${formatParam(training.params[name] ?? Number.NaN)}`;
+    return lane.alphaFromRatio && spec.fromCounts ? `${value} ${t('race.fromRatio')}` : value;
   });
   const weighting = lane.classWeighting === 'none' ? [] : [`· ${t(`classifier.weightings.${lane.classWeighting}`)}`];
   return (

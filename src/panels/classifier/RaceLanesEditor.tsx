@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { binaryLossIds } from '../../losses';
 import type { BinaryLossId } from '../../losses/types';
 import type { LabState, RaceLane } from '../../state/labState';
-import { classWeightings, defaultLane, laneParamKeysOf, raceLaneLimits, racePresets } from '../../state/race';
-import { numberParamByKey } from '../../state/paramTable';
-import { effectiveAlpha, type ClassCounts } from '../../state/lossParams';
+import { classWeightings, defaultLane, raceLaneLimits, racePresets } from '../../state/race';
+import { canFollowCounts, numberParamByKey, settingParamsOf } from '../../state/paramTable';
+import type { ClassCounts } from '../../state/lossParams';
 import type { LaneTraining } from '../../model/protocol';
 import { DerivedFromCounts } from './DerivedFromCounts';
 import { formatBeta } from '../format';
@@ -18,6 +18,16 @@ interface Props {
   /** What each lane trains with, for the parameters derived from the training counts. */
   lanes: readonly LaneTraining[];
   trainCounts: ClassCounts;
+}
+
+/** A lane that switches loss keeps the settings the two losses share by name (focal's γ to Poly-1 focal's γ). */
+function switchedLoss(lane: RaceLane, loss: BinaryLossId): RaceLane {
+  const fresh = defaultLane(loss);
+  const kept = settingParamsOf(loss).flatMap((row) => {
+    const value = lane.settings[row.name];
+    return value === undefined ? [] : [[row.name, row.scale.snap(value)] as const];
+  });
+  return { ...fresh, settings: { ...fresh.settings, ...Object.fromEntries(kept) }, alphaFromRatio: lane.alphaFromRatio, classWeighting: lane.classWeighting, beta: lane.beta };
 }
 
 /** Each lane's loss, its own sliders and its class weights; presets; add and remove. Any edit restarts the race. */
@@ -49,7 +59,7 @@ export function RaceLanesEditor({ state, update, lanes, trainCounts }: Props) {
           value=""
           onChange={(e) => {
             const preset = racePresets.find((p) => p.id === e.target.value);
-            if (preset) update({ race: preset.lanes.map((lane) => ({ ...lane, params: { ...lane.params } })) });
+            if (preset) update({ race: preset.lanes.map((lane) => ({ ...lane, settings: { ...lane.settings } })) });
           }}
         >
           <option value="">{t('race.presetPick')}</option>
@@ -66,24 +76,25 @@ export function RaceLanesEditor({ state, update, lanes, trainCounts }: Props) {
             <LaneSwatch style={styles[k] ?? { color: 'currentColor', dash: '' }} /> {t('race.lane', { n: k + 1 })}
           </legend>
           {select(`race-loss-${k + 1}`, t('race.laneLoss'), lane.loss, binaryLossIds, (id) => t(`loss.${id}`), (loss: BinaryLossId) =>
-            // A new loss keeps the sliders it shares with the old one (γ, α…).
-            setLane(k, { ...defaultLane(loss), params: lane.params, alphaFromRatio: lane.alphaFromRatio }),
+            setLane(k, switchedLoss(lane, loss)),
           )}
-          {laneParamKeysOf(lane.loss).map((key) => {
-            const fromRatio = key === 'alpha' && lane.alphaFromRatio;
-            const value = fromRatio ? effectiveAlpha({ alpha: lane.params.alpha, alphaFromRatio: true, ratio: state.ratio }, trainCounts) : lane.params[key];
+          {settingParamsOf(lane.loss).map((row) => {
+            const tied = lane.alphaFromRatio && row.spec.fromCounts !== undefined;
+            // Tied, the slider shows what the lane trains with: the value from the training counts.
+            const value = tied ? (lanes[k]?.params[row.name] ?? Number.NaN) : (lane.settings[row.name] ?? row.defaultValue);
             return (
               <ParamSlider
-                key={key}
-                param={numberParamByKey[key]}
-                label={t(`param.${key}`)}
+                key={row.key}
+                param={row}
+                label={t(`lossSetting.${lane.loss}.${row.name}`)}
                 value={value}
-                disabled={fromRatio}
-                onChange={(v) => setLane(k, { ...lane, params: { ...lane.params, [key]: v } })}
+                display={row.spec.scale.kind === 'nines' ? formatBeta(value) : undefined}
+                disabled={tied}
+                onChange={(v) => setLane(k, { ...lane, settings: { ...lane.settings, [row.name]: v } })}
               />
             );
           })}
-          {laneParamKeysOf(lane.loss).includes('alpha') ? (
+          {canFollowCounts(lane.loss) ? (
             <label className="check-row">
               <input
                 type="checkbox"

@@ -1,20 +1,25 @@
-import type { AllLossParams } from '../../losses/types';
+import type { ClassCounts } from '../../losses/types';
 import type { LaneTraining, ModelConfig } from '../../model/protocol';
 import type { LabState, RaceLane } from '../../state/labState';
-import { lossParams, type ClassCounts } from '../../state/lossParams';
+import { resolveLoss } from '../../state/lossParams';
 
-/** The one network's lane: the loss picked under "Train with", with the explorer's sliders. */
-export const singleLane = (state: Pick<LabState, 'trainLoss' | 'classWeighting' | 'beta'>, params: AllLossParams): LaneTraining => ({
+type SingleSettings = Pick<LabState, 'trainLoss' | 'alphaFromRatio' | 'classWeighting' | 'beta'> & {
+  /** The trained loss's own settings. */
+  settings: Readonly<Record<string, number>>;
+};
+
+/** The one network's lane: the loss picked under "Train with", with that loss's sliders. */
+export const singleLane = (state: SingleSettings, counts: ClassCounts): LaneTraining => ({
   loss: state.trainLoss,
-  params,
+  params: resolveLoss({ loss: state.trainLoss, settings: state.settings, alphaFromRatio: state.alphaFromRatio }, counts),
   classWeighting: state.classWeighting,
   beta: state.beta,
 });
 
-/** A race lane's own sliders; α from the ratio, DWB's weights and LA-CE's prior follow the training counts. */
-export const raceLaneTraining = (lane: RaceLane, ratio: number, counts: ClassCounts): LaneTraining => ({
+/** A race lane's own sliders; what is derived (α when tied, DWB's weights, LA-CE's prior…) follows the training counts. */
+export const raceLaneTraining = (lane: RaceLane, counts: ClassCounts): LaneTraining => ({
   loss: lane.loss,
-  params: lossParams({ ...lane.params, alphaFromRatio: lane.alphaFromRatio, ratio }, counts),
+  params: resolveLoss(lane, counts),
   classWeighting: lane.classWeighting,
   beta: lane.beta,
 });
