@@ -12,6 +12,9 @@
  * so that autograd never forms γ·0^(γ−1)·0 = NaN at saturated logits for γ < 1.
  */
 
+import { isLossId } from '../losses';
+import type { BinaryLossId } from '../losses/types';
+
 /** A loss's parameters, named as in the reference vectors (`tests/fixtures/*.json`). */
 export type LossSourceParams = Record<string, number>;
 
@@ -115,10 +118,7 @@ const stableFocalTerm = [
 const bce = (input: string, target = 'targets', weight?: string) =>
   `F.binary_cross_entropy_with_logits(${input}, ${target}, ${weight ? `weight=${weight}, ` : ''}reduction="none")`;
 
-/**
- * Every loss's Python source, keyed by loss id: one entry per loss, so a caller can type it as
- * `Record<LossId, LossSourceBuilder>`.
- */
+/** Every loss's Python source, keyed by loss id: the type check asks for one per registered loss. */
 export const lossSources = {
   ce(params) {
     readParams('ce', params, []);
@@ -300,18 +300,13 @@ export const lossSources = {
       ],
     });
   },
-} satisfies Record<string, LossSourceBuilder>;
-
-/** The loss ids this module can export. */
-export type PytorchLossId = keyof typeof lossSources;
-
-const isPytorchLossId = (lossId: string): lossId is PytorchLossId => Object.hasOwn(lossSources, lossId);
+} satisfies Record<BinaryLossId, LossSourceBuilder>;
 
 /**
  * Self-contained Python defining `loss_fn(logits, targets)` for `lossId` with these parameter values.
  * Throws an Error naming an unknown loss id or a missing parameter.
  */
 export function pytorchLossSource(lossId: string, params: LossSourceParams): string {
-  if (!isPytorchLossId(lossId)) throw new Error(`PyTorch export: unknown loss id "${lossId}"`);
+  if (!isLossId(lossId)) throw new Error(`PyTorch export: unknown loss id "${lossId}"`);
   return lossSources[lossId](params);
 }

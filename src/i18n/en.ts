@@ -255,6 +255,10 @@ export const en = {
     dwbNoMinimum: 'With λ = 0 the loss keeps falling all the way to p_t = 1, as cross-entropy does.',
     dwbImplementations: 'Published implementations disagree on this term’s sign and on which probabilities it sums over; the app computes exactly the formula shown, with λ weighting the term (λ = 1 is the paper’s formula, λ = 0 the weighting alone).',
     loading: 'Typesetting…',
+    pytorchCode: 'This loss in PyTorch',
+    copyPytorch: 'Copy as PyTorch',
+    copied: 'Code copied',
+    copyFailed: 'Copy failed: select the code below',
   },
   weights: {
     heading: 'Class weights at 1 : {{ratio}}',

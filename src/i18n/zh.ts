@@ -252,6 +252,10 @@ export const zh: Resources = {
     dwbNoMinimum: 'λ = 0 时，损失一直下降到 p_t = 1，与交叉熵一样。',
     dwbImplementations: '已发表的实现对这一项的符号和求和范围并不一致；本应用严格按上面显示的公式计算，λ 是这一项的权重（λ = 1 即论文中的公式，λ = 0 则只保留动态加权）。',
     loading: '正在排版公式……',
+    pytorchCode: '这个损失函数的 PyTorch 代码',
+    copyPytorch: '复制为 PyTorch 代码',
+    copied: '代码已复制',
+    copyFailed: '复制失败：请手动选择下面的代码',
   },
   weights: {
     heading: '类别比例 1 : {{ratio}} 时的类别权重',

@@ -7,6 +7,7 @@ import type { ResolvedParamsById } from '../state/lossParams';
 import { formatValue } from './format';
 import { formulaOf } from './formulaTex';
 import { LossSwatch } from './LossPicker';
+import { PytorchCode } from './PytorchCode';
 import { Tex } from './Tex';
 
 interface Props {
@@ -52,6 +53,7 @@ export const Formulas = memo(function Formulas({ losses, params, exampleClass }:
           <p>{t(`lossAbout.${id}`)}</p>
           {id === 'focal' ? <p className="note">{t('formulas.articleNote')}</p> : null}
           {id === 'dwb' ? <DwbNotes params={params} exampleClass={exampleClass} /> : null}
+          <PytorchCode loss={id} params={params[id]} />
         </article>
       ))}
     </section>

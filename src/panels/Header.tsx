@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../i18n';
 import { lessonStepSettings } from '../state/lessonSettings';
 import type { LabState, LabView, Language } from '../state/labState';
-
-const COPY_MESSAGE_MS = 2500;
+import { useClipboard } from './useClipboard';
 const languageNames: Record<Language, string> = { en: 'English', zh: '中文' };
 
 const views: readonly LabView[] = ['curves', 'classifier'];
@@ -17,16 +15,8 @@ interface Props {
 export function Header({ state, update }: Props) {
   const { lang, view } = state;
   const { t } = useTranslation();
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copyLink = () => {
-    const show = (outcome: 'copied' | 'failed') => {
-      setCopyState(outcome);
-      window.setTimeout(() => setCopyState('idle'), COPY_MESSAGE_MS);
-    };
-    // The clipboard API is missing on plain-http pages other than localhost.
-    if (!navigator.clipboard) return show('failed');
-    navigator.clipboard.writeText(window.location.href).then(() => show('copied'), () => show('failed'));
-  };
+  const [copyState, copy] = useClipboard();
+  const copyLink = () => copy(window.location.href);
   return (
     <header className="app-header">
       <a className="skip-link" href="#charts">

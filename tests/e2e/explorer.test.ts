@@ -218,6 +218,29 @@ describe('DWB’s regulariser', () => {
   });
 });
 
+describe('Copy as PyTorch', () => {
+  it('copies the loss at the slider’s values, and each loss keeps its own ε', async () => {
+    const { page, errors, close } = await open('?losses=focal,poly1,label-smoothing&focal.gamma=0.5&poly1.epsilon=-1&label-smoothing.epsilon=0.2');
+    try {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByTestId('formula-focal').locator('summary').click();
+      await page.getByTestId('copy-pytorch-focal').click();
+      await expect.poll(() => page.getByTestId('copy-pytorch-focal').textContent()).toBe('Code copied');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain('def loss_fn(logits, targets):');
+      expect(copied).toMatch(/gamma = 0\.5\b/);
+      expect(copied).toBe(await page.getByTestId('pytorch-focal').textContent());
+      await page.getByTestId('formula-poly1').locator('summary').click();
+      await page.getByTestId('formula-label-smoothing').locator('summary').click();
+      expect(await page.getByTestId('pytorch-poly1').textContent()).toMatch(/epsilon = -1\.0\b/);
+      expect(await page.getByTestId('pytorch-label-smoothing').textContent()).toMatch(/epsilon = 0\.2\b/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('languages', () => {
   it('switch to Chinese from the header and keep it in the link', async () => {
     const { page, close } = await open();

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { pytorchLossSource } from '../export/pytorch';
+import type { BinaryLossId, ResolvedParams } from '../losses/types';
+import type { CopyState } from './useClipboard';
+
+interface Props {
+  loss: BinaryLossId;
+  params: ResolvedParams;
+  copyState: CopyState;
+  copy(text: string): void;
+}
+
+/** The code and its copy button; loaded only when someone opens "This loss in PyTorch". */
+export default function PytorchSource({ loss, params, copyState, copy }: Props) {
+  const { t } = useTranslation();
+  const code = pytorchLossSource(loss, params);
+  return (
+    <>
+      <button type="button" data-testid={`copy-pytorch-${loss}`} onClick={() => copy(code)}>
+        {copyState === 'idle' ? t('formulas.copyPytorch') : t(copyState === 'copied' ? 'formulas.copied' : 'formulas.copyFailed')}
+      </button>
+      <pre data-testid={`pytorch-${loss}`}>
+        <code>{code}</code>
+      </pre>
+    </>
+  );
+}
