@@ -4,7 +4,7 @@ import { initI18n } from './i18n';
 import { App } from './panels/App';
 import { ChunkLoadError } from './panels/lazyWithRetry';
 import { registerServiceWorker } from './pwa/serviceWorker';
-import { lessonStepSettings } from './state/lessonSettings';
+import { lessonStepInLink, lessonStepSettings } from './lesson/settings';
 import { defaultState } from './state/paramTable';
 import { parseUrl } from './state/url';
 import './styles.css';
@@ -15,8 +15,10 @@ if (navigator.language.toLowerCase().startsWith('zh')) base.lang = 'zh';
 // A link to a lesson step shows that step as it is taught: its settings first, then whatever else
 // the link says on top.
 const first = parseUrl(window.location.search, base);
-const { state, notices } =
-  first.state.lessonStep > 0 ? parseUrl(window.location.search, { ...base, ...lessonStepSettings(first.state.lessonStep) }) : first;
+const lesson = lessonStepInLink(first.state.lessonStep);
+const linked = lesson.step > 0 ? parseUrl(window.location.search, { ...base, ...lessonStepSettings(lesson.step) }) : first;
+const state = { ...linked.state, lessonStep: lesson.step };
+const notices = lesson.notice ? [...linked.notices.filter((n) => n.values.param !== 'lessonStep'), lesson.notice] : linked.notices;
 registerServiceWorker();
 
 void initI18n(state.lang).then(() => {

@@ -1,7 +1,7 @@
 import { rgb } from 'd3';
 import type { RGBColor } from 'd3';
 import { classColors } from '../config';
-import type { BoundaryFrame } from './boundaryMap';
+import type { BoundaryFrame } from './boundaryFrame';
 import { sizeCanvas } from './canvasLayer';
 
 /**

@@ -2,8 +2,7 @@
  * Points in the worker's wire format: flat typed arrays can be transferred to the training worker
  * instead of copied, which matters at 20,000 points per set.
  */
-import type { PackedPoints } from '../model/protocol';
-import type { LabeledPoint } from './types';
+import type { LabeledPoint, PackedPoints } from './types';
 
 /** coords = [x0, y0, x1, y1, …] as float32 (what the model trains on); labels = [label0, …]. */
 export function packPoints(points: readonly LabeledPoint[]): PackedPoints {

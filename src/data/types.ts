@@ -29,3 +29,9 @@ export interface DatasetSpec {
  */
 export const DATA_EXTENT = 1;
 export const VIEW_EXTENT = 1.3;
+
+/** Points as flat arrays, coords = [x0, y0, x1, y1, …] in float32 and labels = [label0, …]: transferable to a worker. */
+export interface PackedPoints {
+  coords: Float32Array;
+  labels: Uint8Array;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
-import { lessonStepSettings } from '../state/lessonSettings';
+import { lessonStepInLink, lessonStepSettings } from './settings';
 import { parseRace } from '../state/race';
 import { parseUrl, serializeUrl } from '../state/url';
 import { defaultState } from '../state/paramTable';
@@ -40,6 +40,17 @@ describe('the guided lesson', () => {
       const { state: restored, notices } = parseUrl(serializeUrl(state));
       expect(notices).toEqual([]);
       expect(restored).toEqual(state);
+    });
+  });
+});
+
+describe('a lesson step in a link', () => {
+  it('is kept within the lesson, and a step past the end says so', () => {
+    expect(lessonStepInLink(3)).toEqual({ step: 3 });
+    expect(lessonStepInLink(0)).toEqual({ step: 0 });
+    expect(lessonStepInLink(99)).toEqual({
+      step: lessonSteps.length,
+      notice: { key: 'notice.clamped', values: { param: 'lessonStep', raw: '99', value: String(lessonSteps.length) } },
     });
   });
 });

@@ -2,13 +2,12 @@ import type { LossBudget } from '../losses/lossBudget';
 import type { BinaryLossId, ResolvedParams } from '../losses/types';
 
 /**
- * The messages between the page and the training worker. Points travel as flat Float32Arrays
- * (x0, y0, x1, y1, …) and labels as Uint8Arrays, so they can be transferred, not copied.
+ * The messages between the page and the training worker. Points travel packed (data/pack.ts), so
+ * they can be transferred, not copied.
  */
-export interface PackedPoints {
-  coords: Float32Array;
-  labels: Uint8Array;
-}
+import type { PackedPoints } from '../data/types';
+
+export type { PackedPoints };
 
 export type BackendName = 'wasm' | 'cpu' | 'webgl';
 export type Activation = 'tanh' | 'relu';

@@ -35,14 +35,36 @@ export function shownValue(value: unknown): string {
   }
 }
 
-/** Throws, saying what is wrong, unless the configuration describes a network this app can build. */
-export function validateModelConfig(config: ModelConfig): void {
-  if (typeof config !== 'object' || config === null) throw new Error(`no model description, got ${shownValue(config)}`);
-  const { hiddenLayers, activation, seed } = config;
-  if (!Array.isArray(hiddenLayers) || !hiddenLayers.every((w) => Number.isInteger(w) && w >= 1 && w <= 1024)) {
-    throw new Error(`hidden layer widths must be integers from 1 to 1024, got ${shownValue(hiddenLayers)}`);
-  }
-  if (activation !== 'tanh' && activation !== 'relu') throw new Error(`unknown activation ${shownValue(activation)}`);
-  if (!Number.isFinite(seed)) throw new Error(`the seed must be a finite number, got ${shownValue(seed)}`);
+/** Which part of a model description is unusable, and its value as written (shownValue). */
+export interface ModelConfigProblem {
+  code: 'noModel' | 'hiddenLayers' | 'activation' | 'seed';
+  value: string;
 }
 
+/** What is wrong with a configuration, or null when it describes a network this app can build. */
+export function modelConfigProblem(config: ModelConfig): ModelConfigProblem | null {
+  if (typeof config !== 'object' || config === null) return { code: 'noModel', value: shownValue(config) };
+  const { hiddenLayers, activation, seed } = config;
+  if (!Array.isArray(hiddenLayers) || !hiddenLayers.every((w) => Number.isInteger(w) && w >= 1 && w <= 1024)) {
+    return { code: 'hiddenLayers', value: shownValue(hiddenLayers) };
+  }
+  if (activation !== 'tanh' && activation !== 'relu') return { code: 'activation', value: shownValue(activation) };
+  if (!Number.isFinite(seed)) return { code: 'seed', value: shownValue(seed) };
+  return null;
+}
+
+const problemText: Record<ModelConfigProblem['code'], (value: string) => string> = {
+  noModel: (value) => `no model description, got ${value}`,
+  hiddenLayers: (value) => `hidden layer widths must be integers from 1 to 1024, got ${value}`,
+  activation: (value) => `unknown activation ${value}`,
+  seed: (value) => `the seed must be a finite number, got ${value}`,
+};
+
+/** The problem in English, for logs and errors that are not shown translated. */
+export const describeModelConfigProblem = ({ code, value }: ModelConfigProblem): string => problemText[code](value);
+
+/** Throws, saying what is wrong, unless the configuration describes a network this app can build. */
+export function validateModelConfig(config: ModelConfig): void {
+  const problem = modelConfigProblem(config);
+  if (problem) throw new Error(describeModelConfigProblem(problem));
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SerializedWeights } from './protocol';
-import { deserializeWeights } from './weights';
+import { deserializeWeights, WeightsError } from './weights';
 
 /** What deserializeWeights may do with a file from anywhere: give weights back, or say in words what is wrong. */
 function outcome(file: unknown): 'weights' | 'refused' {
@@ -14,6 +14,9 @@ function outcome(file: unknown): 'weights' | 'refused' {
     expect(error).not.toBeInstanceOf(TypeError);
     expect((error as Error).message.length).toBeGreaterThan(0);
     expect((error as Error).message).not.toMatch(/Cannot (destructure|read|convert)|is not a function/);
+    // And a code the page translates, with values it can put in the sentence.
+    expect(error).toBeInstanceOf(WeightsError);
+    expect(Object.values((error as WeightsError).values).every((v) => typeof v === 'number' || typeof v === 'string')).toBe(true);
     return 'refused';
   }
 }

@@ -8,8 +8,10 @@
  * are handled strictly in order: the page may send setModel, setTraining and setData after init.
  */
 import { startBackend } from './backend';
-import type { FromWorker, Snapshot, ToWorker } from './protocol';
+import type { FromWorker, Snapshot, ToWorker, WorkerErrorCode } from './protocol';
+import { shownValue } from './shapes';
 import { Trainer } from './trainer';
+import { WeightsError } from './weights';
 import { WorkerError } from './workerError';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -40,13 +42,22 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
+/** The code the page translates, when the error is one it can word for a person. */
+function codeOf(error: unknown): WorkerErrorCode | undefined {
+  if (error instanceof WorkerError) return error.code;
+  // The page checks a weights file before sending it; this is the same check, failing here anyway.
+  if (error instanceof WeightsError) return 'badWeights';
+  return undefined;
+}
+
 function reportError(error: unknown): void {
   const text = error instanceof Error ? error.message : String(error);
-  post({ type: 'error', message: text || 'unknown error in the training worker', ...(error instanceof WorkerError ? { code: error.code } : {}) });
+  const code = codeOf(error);
+  post({ type: 'error', message: text || 'unknown error in the training worker', ...(code ? { code } : {}) });
 }
 
 function requireTrainer(): Trainer {
-  if (!trainer) throw new Error('the training worker got a command before init');
+  if (!trainer) throw new WorkerError('notStarted', 'the training worker got a command before init');
   return trainer;
 }
 
@@ -170,7 +181,7 @@ async function handle(message: ToWorker): Promise<void> {
       postSnapshot();
       break;
     default:
-      throw new Error(`unknown message type "${(message as { type?: unknown }).type}"`);
+      throw new WorkerError('unknownMessage', `unknown message type ${shownValue((message as { type?: unknown }).type)}`);
   }
 }
 

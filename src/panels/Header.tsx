@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { languages } from '../i18n';
-import { lessonStepSettings } from '../state/lessonSettings';
+import { lessonStepSettings } from '../lesson/settings';
 import type { LabState, LabView, Language } from '../state/labState';
 import { useClipboard } from './useClipboard';
 const languageNames: Record<Language, string> = { en: 'English', zh: '中文' };

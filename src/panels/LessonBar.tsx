@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { lessonSteps } from '../lesson/steps';
-import { lessonStepSettings } from '../state/lessonSettings';
+import { lessonStepSettings } from '../lesson/settings';
 import type { LabState } from '../state/labState';
 
 interface Props {

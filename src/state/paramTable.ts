@@ -1,7 +1,6 @@
 import { datasetSpecLimits } from '../data';
 import type { SpecLimit } from '../data';
 import { binaryLossIds, binaryLosses, lossRegistry } from '../losses';
-import { lessonSteps } from '../lesson/steps';
 import type { BinaryLossId, LossSettingsById, SettingSpec, SliderScaleSpec } from '../losses/types';
 import type { LabState, NumericKey } from './labState';
 
@@ -104,6 +103,7 @@ export function powerOfTwoScale(min: number, max: number): SliderScale {
 }
 
 const MAX_SEED = datasetSpecLimits.seed.max;
+const MAX_LINKED_LESSON_STEP = 99;
 /** The dataset's ranges are the data layer's own, so the URL and the generator never disagree. */
 const limits = ({ min, max, defaultValue }: SpecLimit): [number, number, number] => [min, max, defaultValue];
 
@@ -127,7 +127,8 @@ export const numberParams: readonly NumberParam<NumericKey>[] = [
   numberParam('batchSize', [16, 1024, 64], powerOfTwoScale(16, 1024)),
   numberParam('weightDecay', [0, 0.01, 0], linearScale(0, 0.01, 0.0001)),
   numberParam('threshold', [0.01, 0.99, 0.5], linearScale(0.01, 0.99, 0.01)),
-  numberParam('lessonStep', [0, lessonSteps.length, 0], linearScale(0, lessonSteps.length, 1)),
+  // Any whole step a link may name; the lesson, which knows how many it has, clamps it (lesson/settings.ts).
+  numberParam('lessonStep', [0, MAX_LINKED_LESSON_STEP, 0], linearScale(0, MAX_LINKED_LESSON_STEP, 1)),
 ];
 
 export const numberParamByKey = Object.fromEntries(numberParams.map((p) => [p.key, p])) as Record<

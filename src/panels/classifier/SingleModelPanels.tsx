@@ -6,7 +6,7 @@ import { VIEW_EXTENT } from '../../data/types';
 import type { LabeledPoint } from '../../data/types';
 import { classCounts } from '../../model/classWeighting';
 import type { LaneTraining, ModelConfig, SerializedWeights, Snapshot } from '../../model/protocol';
-import { deserializeWeights } from '../../model/weights';
+import { deserializeWeights, shownFileValue, WeightsError } from '../../model/weights';
 import type { LabState } from '../../state/labState';
 import { numberParamByKey } from '../../state/paramTable';
 import { BoundaryPanel } from './BoundaryPanel';
@@ -42,9 +42,14 @@ function controlsFor(model: ModelConfig): Pick<LabState, 'hiddenLayers' | 'width
   const { hiddenLayers: widths, activation, seed } = model;
   const width = widths[0] ?? numberParamByKey.width.defaultValue;
   const fits = widths.length <= 3 && widths.every((w) => w === width && w >= 4 && w <= 32);
-  if (!fits) throw new Error(`hidden layers [${widths.join(', ')}]: this page builds 0–3 layers of one width from 4 to 32`);
+  if (!fits) {
+    const hiddenLayers = `[${widths.join(', ')}]`;
+    throw new WeightsError('pageLayers', { hiddenLayers }, `hidden layers ${hiddenLayers}: this page builds 0–3 layers of one width from 4 to 32`);
+  }
   const { min, max } = numberParamByKey.modelSeed;
-  if (!Number.isInteger(seed) || seed < min || seed > max) throw new Error(`the seed ${seed} is not a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(seed) || seed < min || seed > max) {
+    throw new WeightsError('pageSeed', { seed: shownFileValue(seed), min, max }, `the seed ${seed} is not a whole number from ${min} to ${max}`);
+  }
   return { hiddenLayers: widths.length, width, activation, modelSeed: seed };
 }
 
@@ -79,8 +84,8 @@ export function SingleModelPanels({ state, update, lane, snapshot, history, data
   const { importWeights: sendWeights } = session;
   const importWeights = useCallback(
     (weights: SerializedWeights) => {
-      // The whole file is checked (deserializeWeights throws, naming the problem) before the page
-      // shows any of it: a bad file changes nothing.
+      // The whole file is checked (deserializeWeights throws a WeightsError, naming the problem)
+      // before the page shows any of it: a bad file changes nothing.
       const controls = controlsFor(deserializeWeights(weights).model);
       update(controls);
       sendWeights(weights, modelConfig(controls.hiddenLayers, controls.width, controls.activation, controls.modelSeed));

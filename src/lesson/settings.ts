@@ -1,7 +1,8 @@
-import { lessonSteps } from '../lesson/steps';
-import type { LabState } from './labState';
-import { defaultLossSettings } from './paramTable';
-import { parseRace } from './race';
+import type { LabState } from '../state/labState';
+import type { UrlNotice } from '../state/url';
+import { defaultLossSettings } from '../state/paramTable';
+import { parseRace } from '../state/race';
+import { lessonSteps } from './steps';
 
 /**
  * Everything that moving to lesson step `step` (1 … n) changes: that step's settings (every loss
@@ -16,4 +17,14 @@ export function lessonStepSettings(step: number): Partial<LabState> {
     Object.assign(lossSettings[loss as keyof typeof lossSettings], settings);
   }
   return { ...lesson.settings, lossSettings, race: lesson.race ? parseRace(lesson.race).race : [], lessonStep: step };
+}
+
+/**
+ * A link's lesson step, within the lesson: the state layer reads any whole number, and only the
+ * lesson knows how many steps it has.
+ */
+export function lessonStepInLink(requested: number): { step: number; notice?: UrlNotice } {
+  if (requested <= lessonSteps.length) return { step: requested };
+  const values = { param: 'lessonStep', raw: String(requested), value: String(lessonSteps.length) };
+  return { step: lessonSteps.length, notice: { key: 'notice.clamped', values } };
 }
