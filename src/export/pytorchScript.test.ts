@@ -21,7 +21,7 @@ import { packPoints } from '../data/pack';
 import type { DatasetSpec, LabeledPoint } from '../data/types';
 import { anyLoss } from '../losses';
 import { EpochBatches } from '../model/batches';
-import { glorotUniform } from '../model/mlp';
+import { glorotUniform } from '../model/initialWeights';
 import { classCounts } from '../model/classWeighting';
 import type { LaneTraining, ModelConfig, SerializedWeights, TrainingConfig } from '../model/protocol';
 import { Trainer } from '../model/trainer';

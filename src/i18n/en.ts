@@ -21,6 +21,17 @@ export const en = {
       'A new version of Imbalance Lab is available, and this view needs it. Reload the page to open it: your settings are kept in the link.',
     viewLoadFailed: 'This view could not be loaded: check the network connection, then try again.',
   },
+  // The keyboard shortcuts and the "?" list of them (src/panels/useShortcuts.ts).
+  shortcuts: {
+    open: 'Shortcuts (?)',
+    title: 'Keyboard shortcuts',
+    note: 'Shortcuts wait while you type in a field or while a slider, menu or other control has focus: a focused slider keeps its arrow keys, a focused button its Space.',
+    close: 'Close',
+    trainPause: { key: 'Space', action: 'Train or pause (live classifier: one network or a race)' },
+    previousStep: { key: '←', action: 'Previous lesson step, with its settings (while the lesson is open)' },
+    nextStep: { key: '→', action: 'Next lesson step, with its settings (while the lesson is open)' },
+    help: { key: '?', action: 'Show this list' },
+  },
   controls: {
     heading: 'Settings',
     losses: 'Losses shown',
@@ -84,6 +95,9 @@ export const en = {
     fellBack: '{{from}} failed ({{reason}}); using {{backend}}.',
     starting: 'Starting the training worker…',
     diverged: 'Training stopped at step {{step}}: the loss became NaN or infinite, because the weights blew up (a learning rate that is too high is the usual cause). Lower it if needed, then reset the weights.',
+    exportPytorch: 'Export as a PyTorch script',
+    exportPytorchHint: 'train.py and train.csv: the same network, initial weights, optimizer, batch order and loss, trained from step 0. Run python3 train.py beside the CSV.',
+    pytorchLane: 'Lane to export',
     workerErrors: {
       emptyTrainingSet: 'The training set is empty: add points, or go back to the generated data, then reset the weights.',
       noBackend: 'No compute backend could start in this browser, so the network cannot train here.',

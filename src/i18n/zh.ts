@@ -19,6 +19,16 @@ export const zh: Resources = {
     viewNeedsNewVersion: '不平衡实验室有新版本了，打开这个视图需要新版本。请重新加载页面：设置都保存在链接里，不会丢失。',
     viewLoadFailed: '无法加载这个视图：请检查网络连接，然后再试一次。',
   },
+  shortcuts: {
+    open: '快捷键（?）',
+    title: '键盘快捷键',
+    note: '在输入框中输入时，或滑块、下拉菜单等控件获得焦点时，快捷键不起作用：获得焦点的滑块保留自己的方向键，获得焦点的按钮保留自己的空格键。',
+    close: '关闭',
+    trainPause: { key: '空格键', action: '开始或暂停训练（实时训练分类器：单个网络或赛跑）' },
+    previousStep: { key: '←', action: '教程上一步，并应用该步的设置（教程打开时）' },
+    nextStep: { key: '→', action: '教程下一步，并应用该步的设置（教程打开时）' },
+    help: { key: '?', action: '显示此列表' },
+  },
   controls: {
     heading: '设置',
     losses: '显示的损失函数',
@@ -82,6 +92,9 @@ export const zh: Resources = {
     fellBack: '{{from}} 运行失败（{{reason}}），已改用 {{backend}}。',
     starting: '正在启动训练线程……',
     diverged: '训练在第 {{step}} 步停止：权重发散，损失变成了 NaN 或无穷大（最常见的原因是学习率过高）。如有需要，请先调低学习率，再重置权重。',
+    exportPytorch: '导出为 PyTorch 脚本',
+    exportPytorchHint: 'train.py 和 train.csv：相同的网络、初始权重、优化器、批次顺序和损失函数，从第 0 步开始训练。把两个文件放在一起，运行 python3 train.py 即可。',
+    pytorchLane: '要导出的赛道',
     workerErrors: {
       emptyTrainingSet: '训练集是空的：请添加数据点，或回到生成的数据，然后重置权重。',
       noBackend: '这个浏览器里没有可用的计算后端，网络无法在这里训练。',

@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { VIEW_EXTENT } from '../../data/types';
 import { classCounts } from '../../model/classWeighting';
-import type { Snapshot, TrainingConfig } from '../../model/protocol';
+import type { ModelConfig, SerializedWeights, Snapshot, TrainingConfig } from '../../model/protocol';
 import { lessonSteps } from '../../lesson/steps';
 import type { LabState } from '../../state/labState';
 import { ClassifierControls } from './ClassifierControls';
 import { modelConfig, raceLaneTraining, singleLane } from './trainingSettings';
 import { summarizeLanes } from './laneSummary';
+import { PytorchExport } from './PytorchExport';
 import { RacePanels } from './RacePanels';
 import { SingleModelPanels } from './SingleModelPanels';
 import { TrainingBar } from './TrainingBar';
@@ -79,6 +80,16 @@ export default function ClassifierView({ state, update }: Props) {
     restartKey: JSON.stringify([state.lessonStep, racing ? raceLanes : null]),
   });
   const { snapshot } = session;
+  // The weights a run starts from when they came from a file, for the PyTorch export.
+  const [imported, setImported] = useState<SerializedWeights | null>(null);
+  const { importWeights: sendWeights } = session;
+  const importWeights = useCallback(
+    (weights: SerializedWeights, config: ModelConfig) => {
+      setImported(weights);
+      sendWeights(weights, config);
+    },
+    [sendWeights],
+  );
 
   // A snapshot is for the data and lanes it was computed on; after a change wait for the next one.
   const current =
@@ -113,10 +124,11 @@ export default function ClassifierView({ state, update }: Props) {
             data={data}
             custom={custom}
             setCustom={setCustom}
-            session={session}
+            session={{ exportWeights: session.exportWeights, importWeights }}
             gridSize={GRID_SIZE}
           />
         )}
+        <PytorchExport training={training} model={model} imported={imported} points={data.train} dataSeed={state.dataSeed} />
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { download } from '../download';
 import type { TFunction } from 'i18next';
 import { toCsv } from '../../data';
 import { readCsvFile } from '../../data/csvClient';
@@ -14,15 +15,6 @@ interface Props {
   onImport(points: LabeledPoint[]): void;
   exportWeights(): Promise<SerializedWeights>;
   importWeights(weights: SerializedWeights): void;
-}
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 /**

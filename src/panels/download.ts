@@ -1,0 +1,10 @@
+/** Saves text (or a blob) as a file the browser downloads, under `name`. */
+export function download(name: string, content: string | Blob, type = 'text/plain') {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // After the click has started the download: revoking at once can cancel it in some browsers.
+  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
