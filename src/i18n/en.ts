@@ -12,6 +12,15 @@ export const en = {
     loadingClassifier: 'Loading the classifier…',
     panelError: 'Something went wrong in this view: {{message}}. The rest of the page still works.',
     tryAgain: 'Try again',
+    projector: 'Projector',
+  },
+  share: {
+    qrOpen: 'QR code',
+    qrTitle: 'Open this view on a phone',
+    qrMaking: 'Making the code…',
+    qrFailed: 'The QR code could not be made; the link below opens the same view.',
+    qrLabel: 'QR code of the link {{url}}',
+    close: 'Close',
   },
   // A view whose code did not arrive, and new versions (src/pwa/serviceWorker.ts, ErrorBoundary).
   update: {
@@ -237,7 +246,7 @@ export const en = {
     'class-balanced-focal': 'Focal loss with the class-balanced weight of Cui et al. in place of α_t. Cui et al., 2019.',
     'poly1-focal': 'Focal loss plus ε(1 − p_t)^(γ+1), the next term of its polynomial expansion. Leng et al., 2022.',
     'label-smoothing': 'CE against a softened target y(1 − ε) + ε/2: a positive’s loss is lowest at p = 1 − ε/2, not at p = 1, so it never pushes towards full confidence. Szegedy et al., 2016.',
-    ldam: 'Subtracts a margin Δ from the true class’s logit before a scaled softmax; the rarer class gets the larger margin, Δ ∝ n^(−1/4). Cao et al., 2019.',
+    ldam: 'Subtracts a margin Δ from the true class’s logit before a scaled softmax; the rarer class gets the larger margin, Δ ∝ n^(−1/4). Cao et al., 2019. Their S = 30 multiplies a normalised logit in [−1, 1]; here x is not normalised, so at S = 30 the curve is about 30 times steeper than cross-entropy.',
   } satisfies Record<BinaryLossId, string>,
   chart: {
     lossPt: 'Loss vs confidence in the true class',
@@ -251,6 +260,14 @@ export const en = {
     lowest: 'lowest',
     logNote: 'Log axis: values at or below zero, and below 10⁻⁶, are not drawn.',
     keyboardHint: 'Chart: use the left and right arrow keys to move the read-out.',
+    export: {
+      menu: 'Export',
+      what: '“{{title}}”',
+      svg: 'SVG (vector)',
+      png: 'PNG (2× for slides)',
+      csv: 'CSV (data)',
+      failed: 'The export failed: {{message}}',
+    },
   },
   readout: {
     heading: 'Read-out at p_t = {{pt}} (x_t = {{xt}})',
@@ -263,6 +280,7 @@ export const en = {
   },
   formulas: {
     heading: 'The formulas, with the current values',
+    formulaOf: 'Formula of {{loss}}',
     articleNote: 'For y = 0 focal loss is −(1 − α) p̂^γ log(1 − p̂): the source article drops the γ.',
     xtNote: 'The source article writes x_t = yx with y ∈ {0, 1}: with those labels x_t would be 0 for every majority example. Lin et al. use y ∈ {−1, +1}, which gives the form above.',
     dwbMinimum: 'For this example the loss is smallest at p_t = {{pt}} (L = {{loss}}); beyond that, more confidence costs more.',

@@ -12,6 +12,15 @@ export const zh: Resources = {
     loadingClassifier: '正在加载分类器……',
     panelError: '这个视图出错了：{{message}}。页面的其余部分仍可正常使用。',
     tryAgain: '再试一次',
+    projector: '投影模式',
+  },
+  share: {
+    qrOpen: '二维码',
+    qrTitle: '用手机打开当前视图',
+    qrMaking: '正在生成二维码……',
+    qrFailed: '无法生成二维码；下面的链接可以打开同一视图。',
+    qrLabel: '链接 {{url}} 的二维码',
+    close: '关闭',
   },
   update: {
     available: '不平衡实验室有新版本了。重新加载即可使用：设置都保存在链接里，不会丢失。',
@@ -233,7 +242,7 @@ export const zh: Resources = {
     'class-balanced-focal': '用 Cui 等人的类别平衡权重代替 α_t 的焦点损失。Cui 等，2019。',
     'poly1-focal': '焦点损失加上 ε(1 − p_t)^(γ+1)，即其多项式展开的下一项。Leng 等，2022。',
     'label-smoothing': '以软化后的目标 y(1 − ε) + ε/2 计算交叉熵：正样本的损失在 p = 1 − ε/2 处最小，而不是 p = 1，因此不会一味推向完全确信。Szegedy 等，2016。',
-    ldam: '先从真实类别的 logit 中减去间隔 Δ，再做缩放后的 softmax；样本越少的类别间隔越大，Δ ∝ n^(−1/4)。Cao 等，2019。',
+    ldam: '先从真实类别的 logit 中减去间隔 Δ，再做缩放后的 softmax；样本越少的类别间隔越大，Δ ∝ n^(−1/4)。Cao 等，2019。论文中的 S = 30 乘的是归一化到 [−1, 1] 的 logit；这里的 x 没有归一化，所以 S = 30 时曲线比交叉熵陡约 30 倍。',
   },
   chart: {
     lossPt: '损失与真实类别置信度的关系',
@@ -247,6 +256,14 @@ export const zh: Resources = {
     lowest: '最低点',
     logNote: '对数坐标：小于等于 0 以及低于 10⁻⁶ 的值不会画出。',
     keyboardHint: '图表：用左右方向键移动读数位置。',
+    export: {
+      menu: '导出',
+      what: '“{{title}}”',
+      svg: 'SVG（矢量图）',
+      png: 'PNG（2 倍，适合幻灯片）',
+      csv: 'CSV（数据）',
+      failed: '导出失败：{{message}}',
+    },
   },
   readout: {
     heading: '读数：p_t = {{pt}}（x_t = {{xt}}）',
@@ -259,6 +276,7 @@ export const zh: Resources = {
   },
   formulas: {
     heading: '公式（代入当前参数值）',
+    formulaOf: '{{loss}}的公式',
     articleNote: 'y = 0 时，焦点损失为 −(1 − α) p̂^γ log(1 − p̂)：原文漏掉了其中的 γ。',
     xtNote: '原文写作 x_t = yx，且 y ∈ {0, 1}：照此标注，每个多数类样本的 x_t 都会是 0。Lin 等人用的是 y ∈ {−1, +1}，由此得到上面的形式。',
     dwbMinimum: '对这个样本，损失在 p_t = {{pt}} 处最小（L = {{loss}}）；再往上，置信度越高，损失反而越大。',

@@ -30,6 +30,11 @@ export function App({ initialState, defaults, initialNotices }: Props) {
   const [notices, setNotices] = useState(initialNotices);
   const params = useLossParams(state);
 
+  // On <html>, so the rem sizes of everything (dialogs too) follow projector mode.
+  useEffect(() => {
+    document.documentElement.classList.toggle('projector', state.projector);
+  }, [state.projector]);
+
   useEffect(() => {
     void i18next.changeLanguage(state.lang);
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
@@ -38,7 +43,7 @@ export function App({ initialState, defaults, initialNotices }: Props) {
 
   return (
     <div className="app">
-      <Header state={state} update={update} />
+      <Header state={state} defaults={defaults} update={update} />
       <UpdateBanner />
       <Notices notices={notices} onDismiss={() => setNotices([])} />
       <LessonBar step={state.lessonStep} update={update} />

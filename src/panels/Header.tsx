@@ -2,21 +2,26 @@ import { useTranslation } from 'react-i18next';
 import { languages } from '../i18n';
 import { lessonStepSettings } from '../lesson/settings';
 import type { LabState, LabView, Language } from '../state/labState';
+import { shareUrl } from '../state/shareUrl';
+import { QrShare } from './QrShare';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { useClipboard } from './useClipboard';
 const languageNames: Record<Language, string> = { en: 'English', zh: '中文' };
 
 const views: readonly LabView[] = ['curves', 'classifier'];
 
 interface Props {
-  state: Pick<LabState, 'lang' | 'view' | 'lessonStep'>;
+  state: LabState;
+  /** What the address bar leaves out (this browser's defaults): the shared link leaves out the same. */
+  defaults: LabState;
   update(patch: Partial<LabState>): void;
 }
 
-export function Header({ state, update }: Props) {
+export function Header({ state, defaults, update }: Props) {
   const { lang, view } = state;
   const { t } = useTranslation();
   const [copyState, copy] = useClipboard();
-  const copyLink = () => copy(window.location.href);
+  const copyLink = () => copy(shareUrl(state, defaults));
   return (
     <header className="app-header">
       <a className="skip-link" href="#charts">
@@ -48,6 +53,11 @@ export function Header({ state, update }: Props) {
         <button type="button" onClick={copyLink} data-testid="share">
           {copyState === 'idle' ? t('controls.share') : t(copyState === 'copied' ? 'controls.copied' : 'controls.copyFailed')}
         </button>
+        <QrShare url={shareUrl(state, defaults)} />
+        <button type="button" aria-pressed={state.projector} data-testid="projector" onClick={() => update({ projector: !state.projector })}>
+          {t('app.projector')}
+        </button>
+        <ShortcutsHelp />
         <div role="group" aria-label={t('app.language')} className="lang-switch" data-testid="lang-switch">
           {languages.map((code) => (
             <button

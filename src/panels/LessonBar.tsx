@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { lessonSteps } from '../lesson/steps';
 import { lessonStepSettings } from '../lesson/settings';
 import type { LabState } from '../state/labState';
+import { ariaShortcut, useShortcut } from './useShortcuts';
 
 interface Props {
   step: number;
@@ -12,8 +13,11 @@ interface Props {
 export function LessonBar({ step, update }: Props) {
   const { t } = useTranslation();
   const current = lessonSteps[step - 1];
-  if (!current) return null;
   const count = lessonSteps.length;
+  // ← and → turn the lesson's pages in front of the class; with the lesson closed they are the page's.
+  useShortcut('previousStep', current && step > 1 ? () => update(lessonStepSettings(step - 1)) : null);
+  useShortcut('nextStep', current && step < count ? () => update(lessonStepSettings(step + 1)) : null);
+  if (!current) return null;
   return (
     <section className="lesson-bar" aria-label={t('guide.label')} data-testid="lesson-bar">
       <div className="lesson-text">
@@ -24,7 +28,13 @@ export function LessonBar({ step, update }: Props) {
         <p>{t(`guide.steps.${current.id}.body`)}</p>
       </div>
       <div className="lesson-buttons">
-        <button type="button" data-testid="lesson-back" disabled={step <= 1} onClick={() => update(lessonStepSettings(step - 1))}>
+        <button
+          type="button"
+          data-testid="lesson-back"
+          aria-keyshortcuts={ariaShortcut('previousStep')}
+          disabled={step <= 1}
+          onClick={() => update(lessonStepSettings(step - 1))}
+        >
           {t('guide.back')}
         </button>
         <button type="button" data-testid="lesson-show" onClick={() => update(lessonStepSettings(step))}>
@@ -34,6 +44,7 @@ export function LessonBar({ step, update }: Props) {
           type="button"
           className="primary"
           data-testid="lesson-next"
+          aria-keyshortcuts={ariaShortcut('nextStep')}
           disabled={step >= count}
           onClick={() => update(lessonStepSettings(step + 1))}
         >

@@ -35,6 +35,8 @@ export interface LabState {
   beta: number;
   exampleClass: ExampleClass;
   logScale: boolean;
+  /** Projector mode: large type, thick lines, high contrast, the key figure above the fold. */
+  projector: boolean;
   lang: Language;
 
   view: LabView;

@@ -188,6 +188,7 @@ export function defaultState(): LabState {
     alphaFromRatio: false,
     exampleClass: 1,
     logScale: false,
+    projector: false,
     lang: 'en',
     view: 'curves',
     trainLoss: 'focal',

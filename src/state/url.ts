@@ -45,6 +45,7 @@ const choiceParams = {
     apply: (s, v) => ({ ...s, exampleClass: v === '0' ? 0 : 1 }),
   },
   log: { values: ['1', '0'], read: (s) => flag(s.logScale), apply: (s, v) => ({ ...s, logScale: v === '1' }) },
+  projector: { values: ['1', '0'], read: (s) => flag(s.projector), apply: (s, v) => ({ ...s, projector: v === '1' }) },
   autoAlpha: {
     values: ['1', '0'],
     read: (s) => flag(s.alphaFromRatio),

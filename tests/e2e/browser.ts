@@ -16,6 +16,9 @@ export interface NewPageOptions {
   lang?: string;
   /** 'block' keeps the service worker out, so that page.route sees every request. */
   serviceWorkers?: 'allow' | 'block';
+  /** A phone: a touch screen and the mobile viewport behaviour. */
+  isMobile?: boolean;
+  hasTouch?: boolean;
 }
 
 export interface LabPage {
@@ -26,9 +29,9 @@ export interface LabPage {
 }
 
 export async function newPage(browser: Browser, options: NewPageOptions = {}): Promise<LabPage> {
-  const { width = 1280, height = 800, lang = 'en-US', serviceWorkers = 'allow' } = options;
+  const { width = 1280, height = 800, lang = 'en-US', serviceWorkers = 'allow', isMobile = false, hasTouch = false } = options;
   // A context per page: the locale is per context, and no storage or service worker is shared.
-  const context = await browser.newContext({ viewport: { width, height }, locale: lang, serviceWorkers });
+  const context = await browser.newContext({ viewport: { width, height }, locale: lang, serviceWorkers, isMobile, hasTouch });
   const page = await context.newPage();
   return { page, errors: collectErrors(page), close: () => context.close() };
 }

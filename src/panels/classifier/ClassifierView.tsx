@@ -102,7 +102,7 @@ export default function ClassifierView({ state, update }: Props) {
   return (
     <div className="layout">
       <ClassifierControls state={state} update={update} lanes={lanes} trainCounts={trainCounts} />
-      <main className="main classifier">
+      <main className="main classifier" id="charts">
         <TrainingBar
           status={session.status}
           snapshot={current}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../model/protocol';
+import { ariaShortcut, useShortcut } from '../useShortcuts';
 import type { SessionStatus } from './useTrainingSession';
 
 /** A lesson often wants "a little more training" without watching it: one click, this many steps. */
@@ -22,21 +23,39 @@ export function TrainingBar({ status, snapshot, trainTo, onPlay, onPause, onStep
   const running = snapshot?.running ?? false;
   const usable = status.phase === 'ready';
   const batch = snapshot?.batchCounts;
+  // A lesson step's "Train to step N" until the network is there, then plain training.
+  const trainsTo = trainTo !== undefined && (snapshot?.step ?? 0) < trainTo ? trainTo : undefined;
+  // Space: Pause while training, else the first training button (Train to step N, or Train).
+  useShortcut('trainPause', running ? onPause : usable ? () => onPlay(trainsTo) : null);
   return (
     <div className="training-bar" data-testid="training-bar">
       <div className="training-buttons">
         {running ? (
-          <button type="button" className="primary" data-testid="pause" onClick={onPause}>
+          <button type="button" className="primary" data-testid="pause" aria-keyshortcuts={ariaShortcut('trainPause')} onClick={onPause}>
             ❚❚ {t('classifier.pause')}
           </button>
         ) : (
           <>
-            {trainTo !== undefined && (snapshot?.step ?? 0) < trainTo ? (
-              <button type="button" className="primary" data-testid="train-to" disabled={!usable} onClick={() => onPlay(trainTo)}>
-                ▶ {t('classifier.trainTo', { step: trainTo.toLocaleString('en-US') })}
+            {trainsTo !== undefined ? (
+              <button
+                type="button"
+                className="primary"
+                data-testid="train-to"
+                aria-keyshortcuts={ariaShortcut('trainPause')}
+                disabled={!usable}
+                onClick={() => onPlay(trainsTo)}
+              >
+                ▶ {t('classifier.trainTo', { step: trainsTo.toLocaleString('en-US') })}
               </button>
             ) : null}
-            <button type="button" className={trainTo === undefined ? 'primary' : undefined} data-testid="play" disabled={!usable} onClick={() => onPlay()}>
+            <button
+              type="button"
+              className={trainTo === undefined ? 'primary' : undefined}
+              data-testid="play"
+              aria-keyshortcuts={trainsTo === undefined ? ariaShortcut('trainPause') : undefined}
+              disabled={!usable}
+              onClick={() => onPlay()}
+            >
               ▶ {t('classifier.play')}
             </button>
           </>

@@ -1,0 +1,57 @@
+import { useCallback, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ariaShortcut, shortcuts, useShortcut } from './useShortcuts';
+
+/**
+ * The keyboard shortcuts, listed in a modal dialog that "?" or its button opens: focus moves into
+ * it, Esc or Close shuts it, and focus goes back to where it was.
+ */
+export function ShortcutsHelp() {
+  const { t } = useTranslation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const titleId = useId();
+
+  const open = useCallback(() => {
+    const dialog = dialogRef.current;
+    if (!dialog || dialog.open) return;
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+  }, []);
+  useShortcut('help', open);
+
+  // Esc closes a modal dialog by itself; either way, focus goes back.
+  const onClose = () => {
+    returnTo.current?.focus();
+    returnTo.current = null;
+  };
+
+  return (
+    <>
+      <button type="button" data-testid="shortcuts-open" aria-haspopup="dialog" aria-keyshortcuts={ariaShortcut('help')} onClick={open}>
+        {t('shortcuts.open')}
+      </button>
+      <dialog ref={dialogRef} className="shortcuts-dialog" aria-labelledby={titleId} data-testid="shortcuts-dialog" onClose={onClose}>
+        <h2 id={titleId}>{t('shortcuts.title')}</h2>
+        <table className="shortcuts-table">
+          <tbody>
+            {shortcuts.map(({ id }) => (
+              <tr key={id} data-testid={`shortcut-${id}`}>
+                <th scope="row">
+                  <kbd>{t(`shortcuts.${id}.key`)}</kbd>
+                </th>
+                <td>{t(`shortcuts.${id}.action`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="hint">{t('shortcuts.note')}</p>
+        <div className="dialog-buttons">
+          <button type="button" className="primary" data-testid="shortcuts-close" onClick={() => dialogRef.current?.close()}>
+            {t('shortcuts.close')}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
