@@ -4,8 +4,6 @@ import { en } from './en';
 import { zh } from './zh';
 import type { Language } from '../state/labState';
 
-export const languages: readonly Language[] = ['en', 'zh'];
-
 /** React escapes what it renders, so i18next must not escape a second time. */
 export function initI18n(lang: Language) {
   return i18next.use(initReactI18next).init({

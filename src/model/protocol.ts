@@ -9,10 +9,16 @@ import type { PackedPoints } from '../data/types';
 
 export type { PackedPoints };
 
-export type BackendName = 'wasm' | 'cpu' | 'webgl';
-export type Activation = 'tanh' | 'relu';
-export type OptimizerName = 'adam' | 'sgd';
-export type ClassWeighting = 'none' | 'inverseFrequency' | 'dwbLogRatio' | 'effectiveNumber';
+/** Each choice's options, written once: its type, the URL parser, the controls and the checks read them. */
+export const backendNames = ['wasm', 'cpu', 'webgl'] as const;
+export type BackendName = (typeof backendNames)[number];
+export const activations = ['tanh', 'relu'] as const;
+export type Activation = (typeof activations)[number];
+export const optimizerNames = ['adam', 'sgd'] as const;
+export type OptimizerName = (typeof optimizerNames)[number];
+/** The class-weight schemes, in menu order: the top-level setting and every race lane pick from this list. */
+export const classWeightings = ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'] as const;
+export type ClassWeighting = (typeof classWeightings)[number];
 
 export interface ModelConfig {
   /** Widths of the hidden layers; [] is logistic regression. */

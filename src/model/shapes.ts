@@ -3,7 +3,7 @@
  * No tfjs here, so the page can check a weights file (weights.ts) before anything changes, without
  * loading the library the worker trains with.
  */
-import type { ModelConfig } from './protocol';
+import { activations, type ModelConfig } from './protocol';
 
 export const INPUT_FEATURES = 2;
 
@@ -48,7 +48,7 @@ export function modelConfigProblem(config: ModelConfig): ModelConfigProblem | nu
   if (!Array.isArray(hiddenLayers) || !hiddenLayers.every((w) => Number.isInteger(w) && w >= 1 && w <= 1024)) {
     return { code: 'hiddenLayers', value: shownValue(hiddenLayers) };
   }
-  if (activation !== 'tanh' && activation !== 'relu') return { code: 'activation', value: shownValue(activation) };
+  if (!(activations as readonly unknown[]).includes(activation)) return { code: 'activation', value: shownValue(activation) };
   if (!Number.isFinite(seed)) return { code: 'seed', value: shownValue(seed) };
   return null;
 }

@@ -1,14 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { languages } from '../i18n';
 import { lessonStepSettings } from '../lesson/settings';
-import type { LabState, LabView, Language } from '../state/labState';
+import { labViews, languages, type LabState, type Language } from '../state/labState';
 import { shareUrl } from '../state/shareUrl';
 import { QrShare } from './QrShare';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useClipboard } from './useClipboard';
 const languageNames: Record<Language, string> = { en: 'English', zh: '中文' };
-
-const views: readonly LabView[] = ['curves', 'classifier'];
 
 interface Props {
   state: LabState;
@@ -32,7 +29,7 @@ export function Header({ state, defaults, update }: Props) {
         <p className="tagline">{t('app.tagline')}</p>
       </div>
       <nav className="view-tabs" aria-label={t('app.views')}>
-        {views.map((name) => (
+        {labViews.map((name) => (
           <button
             key={name}
             type="button"

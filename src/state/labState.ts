@@ -2,11 +2,15 @@ import type { DatasetShape } from '../data/types';
 import type { BinaryLossId, LossSettingsById } from '../losses/types';
 import type { Activation, BackendName, ClassWeighting, OptimizerName } from '../model/protocol';
 
-export type Language = 'en' | 'zh';
+/** Each choice's options, written once (see also model/protocol.ts). */
+export const languages = ['en', 'zh'] as const;
+export type Language = (typeof languages)[number];
 /** Which label the example on the curves has: the rare class (y = 1) or the common one (y = 0). */
 export type ExampleClass = 1 | 0;
-export type LabView = 'curves' | 'classifier';
-export type Resampling = 'none' | 'oversample' | 'undersample' | 'smote';
+export const labViews = ['curves', 'classifier'] as const;
+export type LabView = (typeof labViews)[number];
+export const resamplings = ['none', 'oversample', 'undersample', 'smote'] as const;
+export type Resampling = (typeof resamplings)[number];
 
 /**
  * One lane of a race: a loss with its own parameters and its own class weights. Everything else

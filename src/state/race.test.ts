@@ -6,7 +6,8 @@ import { binaryLossIds } from '../losses';
 import type { RaceLane } from './labState';
 import { canFollowCounts, lossSettingParamByKey, numberParamByKey, settingParamsOf } from './paramTable';
 import type { NumberParam } from './paramTable';
-import { classWeightings, defaultLane, parseRace, racePresets, raceLaneLimits, serializeRace } from './race';
+import { classWeightings } from '../model/protocol';
+import { defaultLane, parseRace, racePresets, raceLaneLimits, serializeRace } from './race';
 import type { RaceNotice } from './race';
 
 const keysOf = (notices: RaceNotice[]) => notices.map((n) => n.key);

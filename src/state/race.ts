@@ -1,6 +1,6 @@
 import { binaryLossIds, binaryLosses, isLossId } from '../losses';
 import type { BinaryLossId } from '../losses/types';
-import type { ClassWeighting } from '../model/protocol';
+import { classWeightings } from '../model/protocol';
 import type { RaceLane } from './labState';
 import { readNumber, shown } from './linkValues';
 import { canFollowCounts, defaultState, numberParamByKey, settingParamsOf } from './paramTable';
@@ -24,8 +24,6 @@ const WEIGHTING_BETA = 'weightingBeta';
 /** Fewer than two lanes is not a comparison; more than four do not fit side by side on a projector. */
 export const raceLaneLimits = { min: 2, max: 4 } as const;
 
-/** The class-weight schemes, in menu order: the top-level setting and every lane pick from this list. */
-export const classWeightings: readonly ClassWeighting[] = ['none', 'inverseFrequency', 'dwbLogRatio', 'effectiveNumber'];
 
 /** A lane with its loss's defaults for everything. */
 export function defaultLane(loss: BinaryLossId): RaceLane {

@@ -4,7 +4,9 @@ import { binaryLossIds, isLossId } from '../losses';
 import { readNumber, shown } from './linkValues';
 import { defaultState, lossSettingParamByKey, lossSettingParams, numberParams, settingValue } from './paramTable';
 import type { LossSettingParam } from './paramTable';
-import { classWeightings, parseRace, serializeRace } from './race';
+import { activations, backendNames, classWeightings, optimizerNames } from '../model/protocol';
+import { labViews, languages, resamplings } from './labState';
+import { parseRace, serializeRace } from './race';
 import type { RaceNotice } from './race';
 
 /**
@@ -51,15 +53,15 @@ const choiceParams = {
     read: (s) => flag(s.alphaFromRatio),
     apply: (s, v) => ({ ...s, alphaFromRatio: v === '1' }),
   },
-  lang: enumChoice('lang', ['en', 'zh']),
-  view: enumChoice('view', ['curves', 'classifier']),
+  lang: enumChoice('lang', languages),
+  view: enumChoice('view', labViews),
   train: enumChoice('trainLoss', binaryLossIds),
   shape: enumChoice('shape', datasetShapes),
-  resample: enumChoice('resampling', ['none', 'oversample', 'undersample', 'smote']),
-  activation: enumChoice('activation', ['tanh', 'relu']),
-  optimizer: enumChoice('optimizer', ['adam', 'sgd']),
+  resample: enumChoice('resampling', resamplings),
+  activation: enumChoice('activation', activations),
+  optimizer: enumChoice('optimizer', optimizerNames),
   weighting: enumChoice('classWeighting', classWeightings),
-  backend: enumChoice('backend', ['wasm', 'cpu', 'webgl']),
+  backend: enumChoice('backend', backendNames),
 } as const satisfies Record<string, ChoiceParam>;
 
 type ChoiceKey = keyof typeof choiceParams;

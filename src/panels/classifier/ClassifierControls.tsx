@@ -7,7 +7,9 @@ import { ChoiceGroup } from '../ChoiceGroup';
 import { LossSwatch } from '../LossPicker';
 import { AutoAlphaToggle, LossSettings, StateSlider } from '../StateSlider';
 import { canFollowCounts } from '../../state/paramTable';
-import { classWeightings, racePresets } from '../../state/race';
+import { racePresets } from '../../state/race';
+import { activations, backendNames, classWeightings, optimizerNames } from '../../model/protocol';
+import { resamplings } from '../../state/labState';
 import { RaceLanesEditor } from './RaceLanesEditor';
 import { DerivedFromCounts } from './DerivedFromCounts';
 import type { LaneTraining } from '../../model/protocol';
@@ -105,7 +107,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
       </fieldset>
       <ChoiceGroup
         legend={t('classifier.resampling')}
-        options={['none', 'oversample', 'undersample', 'smote'] as const}
+        options={resamplings}
         value={state.resampling}
         label={(r) => t(`classifier.resamplings.${r}`)}
         onChange={(resampling) => update({ resampling })}
@@ -117,7 +119,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
         {state.hiddenLayers > 0 ? slider('width') : null}
         <ChoiceGroup
           legend={t('classifier.activation')}
-          options={['tanh', 'relu'] as const}
+          options={activations}
           value={state.activation}
           label={(a) => (a === 'tanh' ? 'tanh' : 'ReLU')}
           onChange={(activation) => update({ activation })}
@@ -129,7 +131,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
         <legend>{t('classifier.training')}</legend>
         <ChoiceGroup
           legend={t('classifier.optimizer')}
-          options={['adam', 'sgd'] as const}
+          options={optimizerNames}
           value={state.optimizer}
           label={(o) => (o === 'adam' ? 'Adam' : 'SGD')}
           onChange={(optimizer) => update({ optimizer })}
@@ -153,7 +155,7 @@ export const ClassifierControls = memo(function ClassifierControls({ state, upda
         )}
         <ChoiceGroup
           legend={t('classifier.backend')}
-          options={['wasm', 'cpu', 'webgl'] as const}
+          options={backendNames}
           value={state.backend}
           label={(b) => t(`classifier.backends.${b}`)}
           onChange={(backend) => update({ backend })}
