@@ -114,4 +114,11 @@ export type FromWorker =
  * Problems the page words for a person (classifier.workerErrors.<code>): ones they can act on, and
  * the worker's own mix-ups (a command before init, a message it does not know), which a reload fixes.
  */
-export type WorkerErrorCode = 'emptyTrainingSet' | 'noBackend' | 'workerFailed' | 'badWeights' | 'notStarted' | 'unknownMessage';
+export type WorkerErrorCode =
+  | 'emptyTrainingSet'
+  | 'noBackend'
+  | 'workerFailed'
+  | 'badWeights'
+  | 'notStarted'
+  | 'unknownMessage'
+  | 'unreadableMessage';

@@ -25,7 +25,8 @@ export class TrainingClient {
       event.preventDefault();
       this.emit({ type: 'error', code: 'workerFailed', message: `training worker: ${event.message || 'failed to start'}` });
     };
-    this.worker.onmessageerror = () => this.emit({ type: 'error', message: 'training worker: a message could not be read' });
+    this.worker.onmessageerror = () =>
+      this.emit({ type: 'error', code: 'unreadableMessage', message: 'training worker: a message could not be read' });
   }
 
   /**

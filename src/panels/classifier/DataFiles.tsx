@@ -30,7 +30,8 @@ const isWeightsFile = (value: unknown): value is SerializedWeights =>
 
 /** A CSV problem in the reader's language, with its line when it has one. */
 function csvProblem(t: TFunction, { line, code, detail }: CsvReadError): string {
-  const message = `${t(`classifier.csvErrors.${code}`)}${detail ? ` (${detail})` : ''}`;
+  const problem = t(`classifier.csvErrors.${code}`);
+  const message = detail ? t('classifier.csvErrorDetail', { problem, detail }) : problem;
   // Line 0 is the file as a whole (no points, one class, unreadable): no line to name.
   return line === 0 ? message : t('classifier.csvError', { line, message });
 }
@@ -137,7 +138,7 @@ export function DataFiles({ trainPoints, onImport, exportWeights, importWeights 
       </label>
       {readingCsv ? (
         <p className="hint" role="status" data-testid="file-reading">
-          {t('classifier.csvErrors.reading')}
+          {t('classifier.readingFile')}
         </p>
       ) : null}
       {problem ? (
