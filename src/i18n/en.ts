@@ -372,9 +372,9 @@ export const en = {
     heading: 'What to look for',
     points: [
       'At p_t = 0.9 an example is already easy. Cross-entropy still charges it about 0.1; focal loss multiplies that by (1 − p_t)^γ, 0.01 at γ = 2, and by α_t on top (0.75 for a majority example at α = 0.25).',
-      'The gradient chart is what training feels. Raise γ and the push from easy examples (right side) collapses while hard ones (left side) keep theirs.',
+      'The gradient chart is what training feels. Raise γ and the push from easy examples (right side) collapses while hard ones (left side) keep theirs: at γ = 2, before α_t, an example at p_t = 0.1 pushes 1.2 times as hard as under cross-entropy, one at p_t = 0.9 only 0.03 times.',
       'α re-weights whole classes but cannot tell easy from hard. Switch the example to the majority class to see 1 − α at work.',
-      'With 1 : 1000 imbalance, a thousand easy negatives at 0.1 each outweigh one hard positive. Focal loss makes them nearly silent.',
+      'At 1 : 1000, a thousand easy negatives at p_t = 0.9 cost 105 in cross-entropy, 46 times one hard positive at p_t = 0.1 (2.30). Focal loss with γ = 2 and α = 0.25 cuts the thousand to 0.79 and the hard positive only to 0.47: together the easy ones still weigh more, but 1.7 times instead of 46.',
     ],
   },
   notice: {

@@ -14,6 +14,29 @@ const dwb = binaryLosses.dwb;
 const majorityAt = (pt: number) => -logit(pt);
 const focalHalf = { gamma: 2, alpha: 0.5 };
 
+describe('what to look for, beside the curves (i18n lesson.points)', () => {
+  const linAlpha = { gamma: 2, alpha: 0.25 };
+  const pushRatio = (pt: number) => focal.grad(logit(pt), 1, { gamma: 2, alpha: -1 }) / ce.grad(logit(pt), 1, {});
+
+  it('2: at γ = 2, before α_t, a hard example pushes 1.2 times as hard as under cross-entropy, an easy one 0.03 times', () => {
+    expect(pushRatio(0.1)).toBeCloseTo(1.2, 1);
+    expect(pushRatio(0.9)).toBeCloseTo(0.03, 2);
+  });
+
+  it('4: a thousand easy negatives weigh 46 times one hard positive under CE, 1.7 times under focal loss', () => {
+    const easyCe = 1000 * ce.value(majorityAt(0.9), 0, {});
+    const hardCe = ce.value(logit(0.1), 1, {});
+    expect(easyCe).toBeCloseTo(105, 0);
+    expect(hardCe).toBeCloseTo(2.3, 2);
+    expect(easyCe / hardCe).toBeCloseTo(46, 0);
+    const easyFocal = 1000 * focal.value(majorityAt(0.9), 0, linAlpha);
+    const hardFocal = focal.value(logit(0.1), 1, linAlpha);
+    expect(easyFocal).toBeCloseTo(0.79, 2);
+    expect(hardFocal).toBeCloseTo(0.47, 2);
+    expect(easyFocal / hardFocal).toBeCloseTo(1.7, 1);
+  });
+});
+
 describe('the lesson’s claims about the curves', () => {
   it('problem: an easy majority example costs 0.105, and a hundred of them outweigh a badly missed minority one', () => {
     const easy = ce.value(majorityAt(0.9), 0, {});
