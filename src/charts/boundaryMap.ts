@@ -14,6 +14,8 @@ export interface BoundaryMapCallbacks {
 
 export interface BoundaryMap {
   update(frame: BoundaryFrame): void;
+  /** The drawn map for a file: its raster layers composed at `scale`, and its vector contours. Null before the first frame. */
+  exportLayers(scale: number): { size: number; raster: HTMLCanvasElement; vectors: SVGSVGElement } | null;
   destroy(): void;
 }
 
@@ -212,7 +214,10 @@ export function createBoundaryMap(container: HTMLElement, callbacks: BoundaryMap
   };
   root.addEventListener('click', onClick);
 
+  let lastFrame: BoundaryFrame | null = null;
+
   function update(frame: BoundaryFrame) {
+    lastFrame = frame;
     const { size, extent, grid, gridSize, threshold, showContours, train, test } = frame;
     const dpr = window.devicePixelRatio || 1;
     root.style.width = root.style.height = `${size}px`;
@@ -238,5 +243,20 @@ export function createBoundaryMap(container: HTMLElement, callbacks: BoundaryMap
     root.remove();
   }
 
-  return { update, destroy };
+  /**
+   * Heatmap and points drawn afresh at `scale` device px per CSS px, whatever this screen's ratio
+   * (points are rasterised by hand, so scaling the screen's canvas up would blur them), and
+   * composed into one canvas; the contours stay vector, in their <svg>.
+   */
+  function exportLayers(scale: number) {
+    if (!lastFrame) return null;
+    const raster = document.createElement('canvas');
+    createHeatmapLayer(raster)(lastFrame.grid, lastFrame.gridSize, lastFrame.size, scale);
+    const points = document.createElement('canvas');
+    createPointLayer(points)(lastFrame, scale);
+    raster.getContext('2d')?.drawImage(points, 0, 0);
+    return { size: lastFrame.size, raster, vectors: contourSvg };
+  }
+
+  return { update, exportLayers, destroy };
 }

@@ -1,4 +1,5 @@
 import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, symbol, symbolDiamond } from 'd3';
+import { readableOn } from './contrast';
 import { addPlotClip, createPlotFrame } from './plotFrame';
 import type { ScaleContinuousNumeric } from 'd3';
 import { yDomain } from './yDomain';
@@ -159,7 +160,7 @@ export function createCurveChart(svgElement: SVGSVGElement, callbacks: ChartCall
       .attr('data-point', (p) => p.id)
       .attr('transform', (p) => `translate(${xScale(p.x)},${toY(p.y)})`)
       .call((g) => g.select('path').attr('stroke', (p) => p.color))
-      .call((g) => g.select('text').attr('fill', (p) => p.color).text((p) => p.label));
+      .call((g) => g.select('text').attr('fill', (p) => readableOn(p.color)).text((p) => p.label));
   }
 
   function drawAxes(frame: ChartFrame, innerWidth: number, innerHeight: number, [y0, y1]: [number, number]) {

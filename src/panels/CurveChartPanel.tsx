@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { createCurveChart } from '../charts/curveChart';
 import type { ChartMarker, ChartPoint, ChartSeries } from '../charts/curveChart';
 import { curveRanges } from '../config';
+import { drawingOfSvg } from './exportChart';
+import type { LegendEntry } from './exportChart';
+import { ExportMenu } from './ExportMenu';
 import { useElementSize } from './useElementSize';
 
 interface Props {
@@ -17,6 +20,12 @@ interface Props {
   points: ChartPoint[];
   cursorX: number;
   onCursor(x: number): void;
+  /** The read-out's id: the exact values at the cursor, the chart's text alternative. */
+  describedBy: string;
+  /** What and which for the exported files' names: ['loss-vs-pt', 'ce+focal']. */
+  exportName: readonly string[];
+  /** The losses drawn, for the exported chart's legend. */
+  legend: readonly LegendEntry[];
 }
 
 /** Owns one <svg> and hands each new frame to the d3 renderer; React never touches the marks. */
@@ -59,13 +68,14 @@ export function CurveChartPanel(props: Props) {
   return (
     <figure className="chart" data-testid={props.testId}>
       <figcaption className="chart-title">{props.title}</figcaption>
+      <ExportMenu title={props.title} name={props.exportName} drawing={() => drawingOfSvg(svgRef.current as SVGSVGElement, props.title, props.legend)} />
       <div ref={boxRef} className="chart-box">
         <svg
           ref={svgRef}
           tabIndex={0}
           role="img"
           aria-label={props.title}
-          aria-describedby={hintId}
+          aria-describedby={`${props.describedBy} ${hintId}`}
           data-testid={`${props.testId}-svg`}
         />
       </div>

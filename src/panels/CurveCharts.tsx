@@ -17,19 +17,21 @@ interface Props {
   logScale: boolean;
   cursorXt: number;
   onCursorXt(xt: number): void;
+  /** The read-out's id: every chart's text alternative. */
+  readoutId: string;
 }
 
-const charts: { axis: CurveAxis; quantity: CurveQuantity; titleKey: string; testId: string }[] = [
-  { axis: 'pt', quantity: 'loss', titleKey: 'chart.lossPt', testId: 'chart-loss-pt' },
-  { axis: 'pt', quantity: 'push', titleKey: 'chart.gradPt', testId: 'chart-grad-pt' },
-  { axis: 'logit', quantity: 'loss', titleKey: 'chart.lossLogit', testId: 'chart-loss-logit' },
-  { axis: 'logit', quantity: 'push', titleKey: 'chart.gradLogit', testId: 'chart-grad-logit' },
+const charts: { axis: CurveAxis; quantity: CurveQuantity; titleKey: string; testId: string; fileName: string }[] = [
+  { axis: 'pt', quantity: 'loss', titleKey: 'chart.lossPt', testId: 'chart-loss-pt', fileName: 'loss-vs-pt' },
+  { axis: 'pt', quantity: 'push', titleKey: 'chart.gradPt', testId: 'chart-grad-pt', fileName: 'push-vs-pt' },
+  { axis: 'logit', quantity: 'loss', titleKey: 'chart.lossLogit', testId: 'chart-loss-logit', fileName: 'loss-vs-logit' },
+  { axis: 'logit', quantity: 'push', titleKey: 'chart.gradLogit', testId: 'chart-grad-logit', fileName: 'push-vs-logit' },
 ];
 
 const strokeWidth = (id: BinaryLossId) => (id === emphasisedLoss ? 4.5 : 3);
 
 /** The four views of every visible loss: loss and push, against p_t and against x_t. */
-export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, onCursorXt }: Props) {
+export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, onCursorXt, readoutId }: Props) {
   const { t } = useTranslation();
 
   const [cache] = useState(() => new CurveCache());
@@ -68,6 +70,9 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
     [sampled, cursorPoints, dwbLowest, t],
   );
 
+  const legend = useMemo(() => losses.map((id) => ({ label: t(`loss.${id}`), color: lossStyles[id].color, dash: lossStyles[id].dash })), [losses, t]);
+  const shown = losses.join('+');
+
   return (
     <>
       <div className="chart-grid" id="charts">
@@ -85,6 +90,9 @@ export function CurveCharts({ losses, params, exampleClass, logScale, cursorXt, 
             points={frame.points}
             cursorX={fromLogit(frame.axis, cursorXt)}
             onCursor={(x) => onCursorXt(toLogit(frame.axis, x))}
+            describedBy={readoutId}
+            exportName={[frame.fileName, shown]}
+            legend={legend}
           />
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { defaultCursorPt } from '../config';
 import { logit } from '../losses';
 import type { ResolvedParamsById } from '../state/lossParams';
@@ -22,6 +22,7 @@ interface Props {
 /** The first screen: every loss and its gradient, against p_t and against the logit. */
 export function CurvesView({ state, params, update }: Props) {
   const [cursorXt, setCursorXt] = useState(() => logit(defaultCursorPt));
+  const readoutId = useId();
   const formulaParams = useSettledValue(params, FORMULA_SETTLE_MS);
   const setBeta = useCallback((beta: number) => update({ beta }), [update]);
 
@@ -36,9 +37,10 @@ export function CurvesView({ state, params, update }: Props) {
           logScale={state.logScale}
           cursorXt={cursorXt}
           onCursorXt={setCursorXt}
+          readoutId={readoutId}
         />
         <div className="below-charts">
-          <Readout losses={state.losses} params={params} exampleClass={state.exampleClass} cursorXt={cursorXt} />
+          <Readout id={readoutId} losses={state.losses} params={params} exampleClass={state.exampleClass} cursorXt={cursorXt} />
           <LessonNotes />
         </div>
         <div className="below-charts">

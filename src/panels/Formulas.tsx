@@ -8,6 +8,7 @@ import { formatValue } from './format';
 import { formulaOf } from './formulaTex';
 import { LossSwatch } from './LossPicker';
 import { PytorchCode } from './PytorchCode';
+import { ScrollBox } from './ScrollBox';
 import { Tex } from './Tex';
 
 interface Props {
@@ -47,9 +48,9 @@ export const Formulas = memo(function Formulas({ losses, params, exampleClass }:
           <h3>
             <LossSwatch id={id} /> {t(`loss.${id}`)}
           </h3>
-          <div className="formula-tex">
+          <ScrollBox className="formula-tex" label={t('formulas.formulaOf', { loss: t(`loss.${id}`) })}>
             <Tex tex={formulaOf(id, params[id])} display />
-          </div>
+          </ScrollBox>
           <p>{t(`lossAbout.${id}`)}</p>
           {id === 'focal' ? <p className="note">{t('formulas.articleNote')}</p> : null}
           {id === 'dwb' ? <DwbNotes params={params} exampleClass={exampleClass} /> : null}

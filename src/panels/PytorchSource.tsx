@@ -19,7 +19,8 @@ export default function PytorchSource({ loss, params, copyState, copy }: Props) 
       <button type="button" data-testid={`copy-pytorch-${loss}`} onClick={() => copy(code)}>
         {copyState === 'idle' ? t('formulas.copyPytorch') : t(copyState === 'copied' ? 'formulas.copied' : 'formulas.copyFailed')}
       </button>
-      <pre data-testid={`pytorch-${loss}`}>
+      {/* Focusable: the code scrolls, and a keyboard must be able to scroll and select it too. */}
+      <pre data-testid={`pytorch-${loss}`} tabIndex={0} aria-label={t('formulas.pytorchCode')}>
         <code>{code}</code>
       </pre>
     </>

@@ -7,6 +7,8 @@ import { formatValue } from './format';
 import { LossSwatch } from './LossPicker';
 
 interface Props {
+  /** The charts point at the read-out (aria-describedby) as their text alternative. */
+  id: string;
   losses: BinaryLossId[];
   params: ResolvedParamsById;
   exampleClass: Label;
@@ -14,11 +16,11 @@ interface Props {
 }
 
 /** Exact values at the cursor, from src/losses, never read off the drawn path. */
-export function Readout({ losses, params, exampleClass, cursorXt }: Props) {
+export function Readout({ id, losses, params, exampleClass, cursorXt }: Props) {
   const { t } = useTranslation();
   const crossEntropy = pointAt('ce', params.ce, exampleClass, cursorXt).loss;
   return (
-    <section className="readout" aria-live="polite" data-testid="readout">
+    <section className="readout" id={id} aria-live="polite" data-testid="readout">
       <h2>
         {t('readout.heading', { pt: formatValue(sigmoid(cursorXt), 4), xt: formatValue(cursorXt, 4) })}
       </h2>

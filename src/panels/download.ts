@@ -5,6 +5,6 @@ export function download(name: string, content: string | Blob, type = 'text/plai
   link.href = url;
   link.download = name;
   link.click();
-  // After the click has started the download: revoking at once can cancel it in some browsers.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoked later, not at once: some browsers start reading the URL only after click() returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,8 +1,10 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBoundaryMap } from '../../charts/boundaryMap';
 import type { BoundaryFrame, BoundaryMap } from '../../charts/boundaryMap';
+import { drawingOfLayers } from '../exportChart';
+import { ExportMenu } from '../ExportMenu';
 import { cancelPaint, schedulePaint } from '../paintQueue';
 import { useElementSize } from '../useElementSize';
 
@@ -12,11 +14,20 @@ type Props = Omit<BoundaryFrame, 'size'> & {
   /** Defaults to the one network's title and its hint below the map. */
   title?: ReactNode;
   testId?: string;
+  /** Ids of what states the map's outcome in numbers (the test metrics, the race's results): its text alternative. */
+  describedBy: string;
+  /** What and which for the exported files' names: ['boundary', 'focal']. */
+  exportName: readonly string[];
+  /** A lane's name in words, added to the exported map's title. */
+  exportTitle?: string;
 };
 
 /** The decision boundary, the training points sized by their share of the gradient, and the test points. */
-export function BoundaryPanel({ onPlaneClick, title, testId = 'boundary', ...frame }: Props) {
+export function BoundaryPanel({ onPlaneClick, title, testId = 'boundary', describedBy, exportName, exportTitle, ...frame }: Props) {
   const { t } = useTranslation();
+  const captionId = useId();
+  const mapNameId = useId();
+  const hintId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<BoundaryMap | null>(null);
   const onClickRef = useRef(onPlaneClick);
@@ -37,6 +48,12 @@ export function BoundaryPanel({ onPlaneClick, title, testId = 'boundary', ...fra
   }, []);
 
   const { extent, grid, gridSize, threshold, train, test, showContours } = frame;
+  const fileTitle = exportTitle ? `${t('classifier.boundaryTitle')} — ${exportTitle}` : t('classifier.boundaryTitle');
+  const drawing = () => {
+    const layers = mapRef.current?.exportLayers(2);
+    if (!layers || !boxRef.current) throw new Error('the map is not drawn yet');
+    return drawingOfLayers(layers, fileTitle, boxRef.current);
+  };
   useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map || width === 0) return;
@@ -45,10 +62,26 @@ export function BoundaryPanel({ onPlaneClick, title, testId = 'boundary', ...fra
 
   return (
     <figure className="chart boundary" data-testid={testId}>
-      <figcaption className="chart-title">{title ?? t('classifier.boundaryTitle')}</figcaption>
-      <div ref={boxRef} className="boundary-box" />
+      <figcaption className="chart-title" id={captionId}>
+        {title ?? t('classifier.boundaryTitle')}
+      </figcaption>
+      <ExportMenu title={fileTitle} name={exportName} drawing={drawing} />
+      {/* A lane's caption is only its name: the map's accessible name also says what the map is. */}
+      {title ? (
+        <span id={mapNameId} hidden>
+          {t('classifier.boundaryTitle')}
+        </span>
+      ) : null}
+      {/* The canvases are pictures of numbers stated elsewhere: one image, named and described. */}
+      <div
+        ref={boxRef}
+        className="boundary-box"
+        role="img"
+        aria-labelledby={title ? `${mapNameId} ${captionId}` : captionId}
+        aria-describedby={title ? describedBy : `${hintId} ${describedBy}`}
+      />
       {title ? null : (
-        <p className="hint">
+        <p className="hint" id={hintId}>
           {t('classifier.pointSize')} {t('classifier.boundaryHint')}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { createReliabilityChart } from '../../charts/reliabilityChart';
@@ -6,8 +6,10 @@ import type { ReliabilityFrame } from '../../charts/reliabilityChart';
 import { createXYChart } from '../../charts/xyChart';
 import type { XYFrame } from '../../charts/xyChart';
 import { lossStyles, metricLineColors } from '../../config';
+import type { BinaryLossId } from '../../losses/types';
 import type { Evaluation } from '../../metrics';
 import { formatValue } from '../format';
+import { historyCsv } from './exportTables';
 import { SvgChart } from './SvgChart';
 import type { HistoryPoint } from './useTrainingSession';
 
@@ -61,11 +63,16 @@ interface Props {
   negatives: number;
   /** The colour of the loss being trained, for its PR and ROC curves. */
   lossColor: string;
+  /** The loss being trained: exported files are named after it. */
+  lossId: BinaryLossId;
+  /** The test metrics' id: the numbers these charts draw, in a table, as their text alternative. */
+  metricsId: string;
 }
 
 /** The test set's PR and ROC curves, the reliability diagram, and the history of the run. */
-export function ClassifierCharts({ evaluation, history, positives, negatives, lossColor }: Props) {
+export function ClassifierCharts({ evaluation, history, positives, negatives, lossColor, lossId, metricsId }: Props) {
   const { t } = useTranslation();
+  const legendId = useId();
   const prFrame = useMemo((): Omit<XYFrame, 'width' | 'height'> => {
     const curve = evaluation?.prCurve ?? [];
     return {
@@ -111,11 +118,27 @@ export function ClassifierCharts({ evaluation, history, positives, negatives, lo
 
   return (
     <div className="classifier-charts">
-      <SvgChart title={t('metrics.prCurve')} testId="chart-pr" create={createXYChart} frame={prFrame} />
-      <SvgChart title={t('metrics.rocCurve')} testId="chart-roc" create={createXYChart} frame={rocFrame} />
-      <SvgChart title={t('metrics.reliability')} testId="chart-reliability" create={createReliabilityChart} frame={reliabilityFrame} />
-      <SvgChart title={t('metrics.history')} testId="chart-history" create={createXYChart} frame={historyFrame}>
-        <ul className="chart-legend">
+      <SvgChart title={t('metrics.prCurve')} testId="chart-pr" create={createXYChart} frame={prFrame} exportName={['pr-curve', lossId]} describedBy={metricsId} />
+      <SvgChart title={t('metrics.rocCurve')} testId="chart-roc" create={createXYChart} frame={rocFrame} exportName={['roc-curve', lossId]} describedBy={metricsId} />
+      <SvgChart
+        title={t('metrics.reliability')}
+        testId="chart-reliability"
+        create={createReliabilityChart}
+        frame={reliabilityFrame}
+        exportName={['reliability', lossId]}
+        describedBy={metricsId}
+      />
+      <SvgChart
+        title={t('metrics.history')}
+        testId="chart-history"
+        create={createXYChart}
+        frame={historyFrame}
+        exportName={['metric-history', lossId]}
+        describedBy={`${legendId} ${metricsId}`}
+        legend={lines}
+        csv={{ name: ['metric-history', lossId], text: () => historyCsv(history) }}
+      >
+        <ul className="chart-legend" id={legendId}>
           {lines.map((line) => (
             <li key={line.id}>
               <svg width="36" height="10" aria-hidden="true">

@@ -8,6 +8,8 @@ interface Props {
   budgets: readonly (LossBudget | null)[];
   /** Each lane's name, as in its boundary map's title. */
   names: readonly ReactNode[];
+  /** The table's id: the cumulative-loss charts point at it as their numbers in words. */
+  tableId: string;
 }
 
 const percent = (share: number) => `${(100 * share).toFixed(share > 0 && share < 0.01 ? 2 : 1)} %`;
@@ -27,7 +29,7 @@ function StackedBar({ shares }: { shares: Record<ExampleGroup, number> }) {
  * Lin et al. (2017), Fig. 4 in numbers: the share of the training loss and of the gradient's
  * magnitude that comes from easy and hard examples of each class (easy: p_t > 0.5).
  */
-export function LossBudgetTable({ budgets, names }: Props) {
+export function LossBudgetTable({ budgets, names, tableId }: Props) {
   const { t } = useTranslation();
   return (
     <figure className="chart loss-budget" data-testid="loss-budget">
@@ -39,7 +41,7 @@ export function LossBudgetTable({ budgets, names }: Props) {
           </li>
         ))}
       </ul>
-      <table className="budget-table">
+      <table className="budget-table" id={tableId}>
         <thead>
           <tr>
             <td />

@@ -12,13 +12,15 @@ interface Props {
   negatives: number;
   state: LabState;
   update(patch: Partial<LabState>): void;
+  /** The metrics table's id: the charts and the boundary map point at it as their numbers in words. */
+  tableId: string;
 }
 
 /** A metric that does not exist (no positives predicted, one class only) reads "—", never a fake 0. */
 const shown = (value: number | null, fallback: string) => (value === null ? fallback : value.toFixed(3));
 
 /** The numbers that matter under imbalance, on the held-out test set, at the chosen threshold. */
-export function MetricsPanel({ evaluation, positives, negatives, state, update }: Props) {
+export function MetricsPanel({ evaluation, positives, negatives, state, update, tableId }: Props) {
   const { t } = useTranslation();
   const none = t('metrics.undefined');
   const m = evaluation?.thresholdMetrics;
@@ -44,7 +46,7 @@ export function MetricsPanel({ evaluation, positives, negatives, state, update }
       <h2>{t('metrics.heading', { positives, negatives })}</h2>
       <FewPositives positives={positives} />
       {evaluation ? null : <p className="hint">{t('metrics.noPrediction')}</p>}
-      <table className="metric-table">
+      <table className="metric-table" id={tableId}>
         <tbody>
           {rows.map(([id, label, value]) => (
             <tr key={id}>

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createXYChart } from '../../charts/xyChart';
 import type { XYFrame, XYMarker } from '../../charts/xyChart';
 import type { LossBudget } from '../../losses/lossBudget';
 import type { Evaluation } from '../../metrics';
 import { formatValue } from '../format';
+import { historyCsv } from './exportTables';
 import { SvgChart } from './SvgChart';
 import type { LaneStyle } from './laneStyles';
 import type { HistoryPoint, LanePoint } from './useTrainingSession';
@@ -18,6 +19,12 @@ interface Props {
   styles: readonly LaneStyle[];
   /** Minority share of the test set: the PR curve of a classifier that guesses. */
   positiveRate: number | null;
+  /** Each lane's name in words: the legend of an exported chart. */
+  laneLabels: readonly string[];
+  /** Which race, in exported files' names: the lanes' losses, "ce+focal". */
+  exportDetail: string;
+  /** Ids of the race's results table and its loss-budget table: what these charts draw, in numbers (their text alternative). */
+  describedBy: { results: string; budget: string };
 }
 
 /** A lane's training loss over the run divided by its largest |value|: losses of different lanes are not comparable, their shapes are. */
@@ -36,16 +43,16 @@ const overTime: { id: string; read(point: LanePoint): number | null; unitRange: 
 ];
 
 /** Under a chart over time, each lane's latest value in words: the chart's read-out. */
-function LatestValues({ id, frame, step, styles }: { id: string; frame: Frame; step: number | null; styles: readonly LaneStyle[] }) {
+function LatestValues({ id, elementId, frame, step, styles }: { id: string; elementId: string; frame: Frame; step: number | null; styles: readonly LaneStyle[] }) {
   const { t } = useTranslation();
   if (step === null) return null;
   return (
-    <p className="chart-readout">
+    <p className="chart-readout" id={elementId}>
       {t('race.latestAt', { step: step.toLocaleString('en-US') })}{' '}
       {frame.series.map((series, k) => {
         const value = series.ys[series.ys.length - 1] ?? Number.NaN;
         return (
-          <span key={series.id} data-testid={`race-latest-${id}-${k + 1}`} data-value={Number.isFinite(value) ? value : ''} style={{ color: styles[k]?.color }}>
+          <span key={series.id} data-testid={`race-latest-${id}-${k + 1}`} data-value={Number.isFinite(value) ? value : ''} style={{ color: styles[k]?.text }}>
             {t('race.lane', { n: k + 1 })} {Number.isFinite(value) ? formatValue(value, 3) : t('metrics.undefined')}
             {k < frame.series.length - 1 ? ' · ' : ''}
           </span>
@@ -63,8 +70,13 @@ const laneLine = (styles: readonly LaneStyle[], k: number) => ({
 });
 
 /** The race over time, every lane's PR curve with its operating point, and where each lane's loss goes. */
-export function RaceCharts({ evaluations, budgets, history, styles, positiveRate }: Props) {
+export function RaceCharts({ evaluations, budgets, history, styles, positiveRate, laneLabels, exportDetail, describedBy }: Props) {
   const { t } = useTranslation();
+  const readoutId = useId();
+  /** A chart over time is described by its latest values, once there are any, and by the results table. */
+  const timeDescription = (id: string) => (history.length > 0 ? `${readoutId}-${id} ${describedBy.results}` : describedBy.results);
+  const legend = useMemo(() => laneLabels.map((label, k) => ({ label, ...laneLine(styles, k) })), [laneLabels, styles]);
+  const historyExport = { name: ['race-history', exportDetail], text: () => historyCsv(history) };
 
   const prFrame = useMemo((): Frame => {
     const markers: XYMarker[] = [];
@@ -130,16 +142,36 @@ export function RaceCharts({ evaluations, budgets, history, styles, positiveRate
   return (
     <>
       <div className="race-charts">
-        <SvgChart title={t('race.prTitle')} testId="race-pr" create={createXYChart} frame={prFrame} />
+        <SvgChart title={t('race.prTitle')} testId="race-pr" create={createXYChart} frame={prFrame} exportName={['race-pr-curve', exportDetail]} legend={legend} describedBy={describedBy.results} />
         {cdfFrames.map(([side, frame]) => (
-          <SvgChart key={side} title={t(`race.cdf.${side}`)} testId={`race-cdf-${side}`} create={createXYChart} frame={frame} />
+          <SvgChart
+            key={side}
+            title={t(`race.cdf.${side}`)}
+            testId={`race-cdf-${side}`}
+            create={createXYChart}
+            frame={frame}
+            exportName={[`race-loss-share-${side}`, exportDetail]}
+            legend={legend}
+            describedBy={describedBy.budget}
+          />
         ))}
       </div>
       <h3 className="race-subhead">{t('race.overTime')}</h3>
       <div className="race-charts">
         {timeFrames.map(([id, frame]) => (
-          <SvgChart key={id} title={t(`race.time.${id}`)} testId={`race-time-${id}`} create={createXYChart} frame={frame} aspect={0.6}>
-            <LatestValues id={id} frame={frame} step={history.at(-1)?.step ?? null} styles={styles} />
+          <SvgChart
+            key={id}
+            title={t(`race.time.${id}`)}
+            testId={`race-time-${id}`}
+            create={createXYChart}
+            frame={frame}
+            aspect={0.6}
+            exportName={[`race-${id}`, exportDetail]}
+            legend={legend}
+            csv={historyExport}
+            describedBy={timeDescription(id)}
+          >
+            <LatestValues id={id} elementId={`${readoutId}-${id}`} frame={frame} step={history.at(-1)?.step ?? null} styles={styles} />
           </SvgChart>
         ))}
       </div>

@@ -15,6 +15,8 @@ interface Props {
   results: readonly LaneResult[];
   styles: readonly LaneStyle[];
   threshold: number;
+  /** The table's id: the race's maps and charts point at it as their numbers in words. */
+  id: string;
 }
 
 const three = (v: number | null | undefined) => (v === null || v === undefined ? null : v.toFixed(3));
@@ -23,7 +25,7 @@ const three = (v: number | null | undefined) => (v === null || v === undefined ?
  * Every lane's test metrics at one threshold, lanes as columns. Counts stand beside the ratios:
  * with 20 test positives recall moves in steps of 0.05, whatever its three decimals suggest.
  */
-export function RaceResults({ results, styles, threshold }: Props) {
+export function RaceResults({ results, styles, threshold, id }: Props) {
   const { t } = useTranslation();
   const none = t('metrics.undefined');
   const cell = (text: string | null, counts?: string) =>
@@ -57,13 +59,13 @@ export function RaceResults({ results, styles, threshold }: Props) {
     },
   ];
   return (
-    <table className="race-results" data-testid="race-results">
+    <table className="race-results" data-testid="race-results" id={id}>
       <caption>{t('race.results', { threshold: formatParam(threshold) })}</caption>
       <thead>
         <tr>
           <td />
           {results.map((_, k) => (
-            <th key={k} scope="col" style={{ color: styles[k]?.color }}>
+            <th key={k} scope="col" style={{ color: styles[k]?.text }}>
               {t('race.lane', { n: k + 1 })}
             </th>
           ))}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lossStyles } from '../../config';
 import { shuffle, streamFor } from '../../data';
@@ -67,6 +67,7 @@ function withoutNearest(points: readonly LabeledPoint[], x: number, y: number): 
 /** One network: its boundary (click to add or remove points), data files, test metrics and charts. */
 export function SingleModelPanels({ state, update, lane, snapshot, history, data, custom, setCustom, session, gridSize }: Props) {
   const { t } = useTranslation();
+  const metricsId = useId();
   const [showTest, setShowTest] = useState(false);
   const current = snapshot?.lanes[0] ?? null;
   const testLabels = data.packed.test.labels;
@@ -115,6 +116,8 @@ export function SingleModelPanels({ state, update, lane, snapshot, history, data
             test={showTest ? data.packed.test : null}
             showContours
             onPlaneClick={onPlaneClick}
+            describedBy={metricsId}
+            exportName={['boundary', lane.loss]}
           />
           <label className="check-row">
             <input type="checkbox" data-testid="toggle-test-points" checked={showTest} onChange={(e) => setShowTest(e.target.checked)} />
@@ -130,7 +133,7 @@ export function SingleModelPanels({ state, update, lane, snapshot, history, data
           ) : null}
           <DataFiles trainPoints={data.base.train} onImport={onImport} exportWeights={session.exportWeights} importWeights={importWeights} />
         </div>
-        <MetricsPanel evaluation={evaluation} positives={positives} negatives={negatives} state={state} update={update} />
+        <MetricsPanel evaluation={evaluation} positives={positives} negatives={negatives} state={state} update={update} tableId={metricsId} />
       </div>
       <ClassifierCharts
         evaluation={ranking?.evaluation ?? null}
@@ -138,6 +141,8 @@ export function SingleModelPanels({ state, update, lane, snapshot, history, data
         positives={positives}
         negatives={negatives}
         lossColor={lossStyles[lane.loss].color}
+        lossId={lane.loss}
+        metricsId={metricsId}
       />
     </>
   );

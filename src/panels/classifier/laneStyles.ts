@@ -1,4 +1,5 @@
 import { hcl } from 'd3';
+import { readableOn } from '../../charts/contrast';
 import { laneDashes, lossStyles } from '../../config';
 import type { BinaryLossId } from '../../losses/types';
 
@@ -6,6 +7,8 @@ export interface LaneStyle {
   color: string;
   /** SVG stroke-dasharray; '' for solid. */
   dash: string;
+  /** Words in the lane's colour ("Lane 2", its latest values): `color`, darkened if needed to read on white. */
+  text: string;
 }
 
 /** Lightness steps (L*) for the 2nd, 3rd, 4th lane of one loss: darker, lighter, darker still. */
@@ -20,6 +23,7 @@ export function laneStyles(losses: readonly BinaryLossId[]): LaneStyle[] {
     const repeat = losses.slice(0, k).filter((other) => other === loss).length;
     const base = hcl(lossStyles[loss].color);
     base.l = Math.min(88, Math.max(12, base.l + (repeatShifts[repeat] ?? 0)));
-    return { color: repeat === 0 ? lossStyles[loss].color : base.formatHex(), dash: laneDashes[k] ?? '' };
+    const color = repeat === 0 ? lossStyles[loss].color : base.formatHex();
+    return { color, dash: laneDashes[k] ?? '', text: readableOn(color) };
   });
 }
