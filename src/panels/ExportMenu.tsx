@@ -55,7 +55,8 @@ export function ExportMenu({ title, name, drawing, csv }: Props) {
         data-testid="export-menu"
         onToggle={(event) => setOpen(event.currentTarget.open)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape' && open) {
+          // The element's own state: React's `open` follows the toggle event, which comes a task later.
+          if (event.key === 'Escape' && event.currentTarget.open) {
             event.preventDefault();
             event.stopPropagation();
             close();
