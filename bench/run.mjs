@@ -137,7 +137,7 @@ async function sliderRows(baseURL) {
     const { page, errors } = await openPage(browser);
     await page.goto(baseURL, { waitUntil: 'networkidle' });
     // Every loss the app lists, read from its own picker: the bench keeps no list of its own.
-    for (const box of await page.locator('.loss-picker input[type="checkbox"]:not(:checked)').all()) await box.check();
+    for (const box of await page.locator('.loss-picker input[type="checkbox"]').all()) await box.check();
     await page.locator('input[data-testid="slider-focal.gamma"]').waitFor({ state: 'visible' });
     await page.locator('path[data-loss]').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(500); // let start-up work (fonts, deferred formulas) finish

@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { i18next } from '../i18n';
+import { i18next, switchLanguage } from '../i18n';
 import type { LabState } from '../state/labState';
 import { useLossParams } from '../state/lossParams';
 import type { UrlNotice } from '../state/url';
@@ -36,9 +36,10 @@ export function App({ initialState, defaults, initialNotices }: Props) {
   }, [state.projector]);
 
   useEffect(() => {
-    void i18next.changeLanguage(state.lang);
-    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = i18next.t('app.title');
+    void switchLanguage(state.lang).then(() => {
+      document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+      document.title = i18next.t('app.title');
+    });
   }, [state.lang]);
 
   return (

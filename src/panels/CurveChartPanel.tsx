@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { createCurveChart } from '../charts/curveChart';
 import type { ChartMarker, ChartPoint, ChartSeries } from '../charts/curveChart';
 import { curveRanges } from '../config';
-import { drawingOfSvg } from './exportChart';
 import type { LegendEntry } from './exportChart';
 import { ExportMenu } from './ExportMenu';
 import { useElementSize } from './useElementSize';
@@ -68,7 +67,7 @@ export function CurveChartPanel(props: Props) {
   return (
     <figure className="chart" data-testid={props.testId}>
       <figcaption className="chart-title">{props.title}</figcaption>
-      <ExportMenu title={props.title} name={props.exportName} drawing={() => drawingOfSvg(svgRef.current as SVGSVGElement, props.title, props.legend)} />
+      <ExportMenu title={props.title} name={props.exportName} drawing={(x) => x.drawingOfSvg(svgRef.current as SVGSVGElement, props.title, props.legend)} />
       <div ref={boxRef} className="chart-box">
         <svg
           ref={svgRef}

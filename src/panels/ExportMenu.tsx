@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from './download';
-import { exportFileName, pngOf, svgBlob } from './exportChart';
 import type { Drawing } from './exportChart';
+
+/** The exporter, loaded on the first export: most lessons never use it, and it need not slow the first page. */
+type Exporter = typeof import('./exportChart');
+const loadExporter = (): Promise<Exporter> => import('./exportChart');
 
 interface Props {
   /** The chart's title: drawn into the file and named in the control, which appears once per chart. */
@@ -10,7 +13,7 @@ interface Props {
   /** What and which, for the file names: ['pr-curve', 'focal'] → imbalance-lab_pr-curve_focal_<time>.svg. */
   name: readonly string[];
   /** The chart as a drawing of its own, made when asked for: SVG and PNG are offered when given. */
-  drawing?: () => Drawing;
+  drawing?: (exporter: Exporter) => Drawing;
   /** The chart's data as CSV, with its own file name: offered when given. */
   csv?: { name: readonly string[]; text(): string };
 }
@@ -38,11 +41,11 @@ export function ExportMenu({ title, name, drawing, csv }: Props) {
     menu.open = false;
     menu.querySelector('summary')?.focus();
   };
-  const save = (make: () => Promise<[Blob, string]> | [Blob, string]) => {
+  const save = (make: (exporter: Exporter) => Promise<[Blob, string]> | [Blob, string]) => {
     setProblem(null);
     close();
-    // The drawing is made now, from what is on screen; a PNG is then encoded off the click.
-    Promise.resolve()
+    // The drawing is made as soon as the exporter is here, from what is on screen; a PNG is then encoded.
+    loadExporter()
       .then(make)
       .then(([blob, fileName]) => download(fileName, blob))
       .catch((error: unknown) => setProblem(t('chart.export.failed', { message: error instanceof Error ? error.message : String(error) })));
@@ -71,10 +74,10 @@ export function ExportMenu({ title, name, drawing, csv }: Props) {
         <div className="export-menu-items">
           {drawing ? (
             <>
-              <button type="button" data-testid="export-svg" onClick={() => save(() => [svgBlob(drawing()), exportFileName(name, 'svg')])}>
+              <button type="button" data-testid="export-svg" onClick={() => save((x) => [x.svgBlob(drawing(x)), x.exportFileName(name, 'svg')])}>
                 {t('chart.export.svg')}
               </button>
-              <button type="button" data-testid="export-png" onClick={() => save(async () => [await pngOf(drawing(), 2), exportFileName(name, 'png')])}>
+              <button type="button" data-testid="export-png" onClick={() => save(async (x) => [await x.pngOf(drawing(x), 2), x.exportFileName(name, 'png')])}>
                 {t('chart.export.png')}
               </button>
             </>
@@ -83,7 +86,7 @@ export function ExportMenu({ title, name, drawing, csv }: Props) {
             <button
               type="button"
               data-testid="export-csv"
-              onClick={() => save(() => [new Blob([csv.text()], { type: 'text/csv' }), exportFileName(csv.name, 'csv')])}
+              onClick={() => save((x) => [new Blob([csv.text()], { type: 'text/csv' }), x.exportFileName(csv.name, 'csv')])}
             >
               {t('chart.export.csv')}
             </button>

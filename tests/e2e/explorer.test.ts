@@ -246,7 +246,8 @@ describe('languages', () => {
     const { page, close } = await open();
     try {
       await page.getByTestId('lang-zh').click();
-      expect(await page.locator('h1').textContent()).toBe('不平衡实验室');
+      // The Chinese strings load on first use: a moment later, the page is in Chinese.
+      await expect.poll(() => page.locator('h1').textContent()).toBe('不平衡实验室');
       expect(await page.getByTestId('chart-loss-pt').locator('figcaption').textContent()).toBe('损失与真实类别置信度的关系');
       await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh');
     } finally {

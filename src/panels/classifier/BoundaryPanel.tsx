@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBoundaryMap } from '../../charts/boundaryMap';
 import type { BoundaryFrame, BoundaryMap } from '../../charts/boundaryMap';
-import { drawingOfLayers } from '../exportChart';
+import type { drawingOfLayers } from '../exportChart';
 import { ExportMenu } from '../ExportMenu';
 import { cancelPaint, schedulePaint } from '../paintQueue';
 import { useElementSize } from '../useElementSize';
@@ -49,10 +49,10 @@ export function BoundaryPanel({ onPlaneClick, title, testId = 'boundary', descri
 
   const { extent, grid, gridSize, threshold, train, test, showContours } = frame;
   const fileTitle = exportTitle ? `${t('classifier.boundaryTitle')} — ${exportTitle}` : t('classifier.boundaryTitle');
-  const drawing = () => {
+  const drawing = (exporter: { drawingOfLayers: typeof drawingOfLayers }) => {
     const layers = mapRef.current?.exportLayers(2);
     if (!layers || !boxRef.current) throw new Error('the map is not drawn yet');
-    return drawingOfLayers(layers, fileTitle, boxRef.current);
+    return exporter.drawingOfLayers(layers, fileTitle, boxRef.current);
   };
   useLayoutEffect(() => {
     const map = mapRef.current;

@@ -1,6 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { drawingOfSvg } from '../exportChart';
 import type { LegendEntry } from '../exportChart';
 import { ExportMenu } from '../ExportMenu';
 import { cancelPaint, schedulePaint } from '../paintQueue';
@@ -52,7 +51,7 @@ export function SvgChart<F extends { width: number; height: number }>({ title, t
   return (
     <figure className="chart small-chart" data-testid={testId}>
       <figcaption className="chart-title">{title}</figcaption>
-      <ExportMenu title={title} name={exportName} drawing={() => drawingOfSvg(svgRef.current as SVGSVGElement, title, legend)} csv={csv} />
+      <ExportMenu title={title} name={exportName} drawing={(x) => x.drawingOfSvg(svgRef.current as SVGSVGElement, title, legend)} csv={csv} />
       <div ref={boxRef} className="chart-box">
         <svg ref={svgRef} role="img" aria-label={title} aria-describedby={describedBy} />
       </div>
