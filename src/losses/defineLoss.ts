@@ -48,13 +48,17 @@ export type CallParamsOf<Specs> = { [K in DerivedNames<Specs>]: number } & { [K 
 
 export type ParamSpecs = Record<string, SettingSpec | DerivedSpec<never>>;
 
-export interface LossDefinition<Id extends string, Specs extends ParamSpecs> {
+/** What a loss says of itself besides its formula. */
+interface LossIdentity<Id extends string, Specs extends ParamSpecs> {
   readonly id: Id;
   /** Author, title, venue and year, shown beside the formula. */
   readonly citation: string;
   readonly params: Specs;
   /** Each parameter's symbol as the formula writes it (γ, α, w₊…), for read-outs in any language. */
   readonly symbols: { readonly [K in keyof Specs]: string };
+}
+
+export interface LossDefinition<Id extends string, Specs extends ParamSpecs> extends LossIdentity<Id, Specs> {
   /** The per-example loss L(x, y). */
   value(x: number, y: Label, params: ParamsOf<Specs>): number;
   /** dL/dx: the derivative with respect to the logit x (not x_t, not p). */
@@ -67,11 +71,7 @@ export interface BoundLoss {
 }
 
 /** The loss as callers use it: parameters named as in the reference vectors, missing settings defaulted. */
-export interface BinaryLoss<Id extends string = string, Specs extends ParamSpecs = ParamSpecs> {
-  readonly id: Id;
-  readonly citation: string;
-  readonly params: Specs;
-  readonly symbols: { readonly [K in keyof Specs]: string };
+export interface BinaryLoss<Id extends string = string, Specs extends ParamSpecs = ParamSpecs> extends LossIdentity<Id, Specs> {
   value(x: number, y: Label, params: CallParamsOf<Specs>): number;
   grad(x: number, y: Label, params: CallParamsOf<Specs>): number;
   /** The loss at fixed parameters, completed once: for loops over many examples. */

@@ -1,5 +1,6 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from './useModalDialog';
 
 interface Props {
   /** The link the code opens: the current view, written from the state (state/shareUrl.ts). */
@@ -34,27 +35,16 @@ async function encode(url: string): Promise<QrSymbol> {
 
 export function QrShare({ url }: Props) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const [symbol, setSymbol] = useState<{ url: string; qr: QrSymbol } | { url: string; failed: true } | null>(null);
-
-  const open = useCallback(() => {
-    const dialog = dialogRef.current;
-    if (!dialog || dialog.open) return;
-    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    // The link of this moment: a code for the view the teacher is showing, not the one at page load.
+  // The link of this moment: a code for the view the teacher is showing, not the one at page load.
+  const makeCode = useCallback(() => {
     encode(url).then(
       (qr) => setSymbol({ url, qr }),
       () => setSymbol({ url, failed: true }),
     );
   }, [url]);
-
-  const onClose = () => {
-    returnTo.current?.focus();
-    returnTo.current = null;
-  };
+  const { dialogRef, open, close, onClose } = useModalDialog(makeCode);
 
   return (
     <>
@@ -86,7 +76,7 @@ export function QrShare({ url }: Props) {
           </p>
         ) : null}
         <div className="dialog-buttons">
-          <button type="button" className="primary" data-testid="qr-close" onClick={() => dialogRef.current?.close()}>
+          <button type="button" className="primary" data-testid="qr-close" onClick={close}>
             {t('share.close')}
           </button>
         </div>

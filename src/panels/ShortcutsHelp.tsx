@@ -1,5 +1,6 @@
-import { useCallback, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from './useModalDialog';
 import { ariaShortcut, shortcuts, useShortcut } from './useShortcuts';
 
 /**
@@ -8,23 +9,9 @@ import { ariaShortcut, shortcuts, useShortcut } from './useShortcuts';
  */
 export function ShortcutsHelp() {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
+  const { dialogRef, open, close, onClose } = useModalDialog();
   const titleId = useId();
-
-  const open = useCallback(() => {
-    const dialog = dialogRef.current;
-    if (!dialog || dialog.open) return;
-    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-  }, []);
   useShortcut('help', open);
-
-  // Esc closes a modal dialog by itself; either way, focus goes back.
-  const onClose = () => {
-    returnTo.current?.focus();
-    returnTo.current = null;
-  };
 
   return (
     <>
@@ -47,7 +34,7 @@ export function ShortcutsHelp() {
         </table>
         <p className="hint">{t('shortcuts.note')}</p>
         <div className="dialog-buttons">
-          <button type="button" className="primary" data-testid="shortcuts-close" onClick={() => dialogRef.current?.close()}>
+          <button type="button" className="primary" data-testid="shortcuts-close" onClick={close}>
             {t('shortcuts.close')}
           </button>
         </div>
