@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { BinaryLossId } from '../losses/types';
+import type { BinaryLossId, ResolvedParams } from '../losses/types';
 import type { LabState, NumericKey } from '../state/labState';
-import { countsForRatio, effectiveSetting, type ClassCounts } from '../state/lossParams';
-import { numberParamByKey, settingParamsOf, settingValue } from '../state/paramTable';
-import type { LossSettingParam } from '../state/paramTable';
+import { countsForRatio, resolveLoss, type ClassCounts, type LossSetup } from '../state/lossParams';
+import { numberParamByKey, settingParamsOf } from '../state/paramTable';
 import { formatBeta, formatParam, formatValue } from './format';
 import { LossSwatch } from './LossPicker';
 import { ParamSlider } from './ParamSlider';
@@ -48,36 +47,49 @@ interface LossSettingsProps {
   counts?: ClassCounts;
 }
 
-/** One loss's own sliders under its name and swatch; a setting tied to the counts shows their value. */
+/** One loss's own sliders under its name and swatch (the curves and the single network). */
 export function LossSettings({ loss, state, update, counts = countsForRatio(state.ratio) }: LossSettingsProps) {
   const { t } = useTranslation();
-  const rows = settingParamsOf(loss);
-  if (rows.length === 0) return null;
+  if (settingParamsOf(loss).length === 0) return null;
   const setup = { loss, settings: state.lossSettings[loss], alphaFromRatio: state.alphaFromRatio };
-  const tied = (row: LossSettingParam) => state.alphaFromRatio && row.spec.fromCounts !== undefined;
-  const set = (row: LossSettingParam, value: number) =>
-    update({ lossSettings: { ...state.lossSettings, [loss]: { ...state.lossSettings[loss], [row.name]: value } } });
   return (
     <fieldset className="loss-settings" data-testid={`settings-${loss}`}>
       <legend>
         <LossSwatch id={loss} /> {t(`loss.${loss}`)}
       </legend>
-      {rows.map((row) => {
-        const value = tied(row) ? effectiveSetting(setup, row.name, counts) : settingValue(state.lossSettings, row);
-        return (
-          <ParamSlider
-            key={row.key}
-            param={row}
-            label={t(`lossSetting.${loss}.${row.name}`)}
-            value={value}
-            display={row.spec.scale.kind === 'nines' ? formatBeta(value) : undefined}
-            disabled={tied(row)}
-            onChange={(v) => set(row, v)}
-          />
-        );
-      })}
+      <LossSettingSliders
+        {...setup}
+        resolved={resolveLoss(setup, counts)}
+        onChange={(name, value) => update({ lossSettings: { ...state.lossSettings, [loss]: { ...setup.settings, [name]: value } } })}
+      />
     </fieldset>
   );
+}
+
+interface LossSettingSlidersProps extends LossSetup {
+  /** What the loss is computed with: a setting tied to the counts shows this value, disabled. */
+  resolved: ResolvedParams;
+  onChange(name: string, value: number): void;
+}
+
+/** A slider for each of a loss's settings: in the explorer, the single network and every race lane. */
+export function LossSettingSliders({ loss, settings, alphaFromRatio, resolved, onChange }: LossSettingSlidersProps) {
+  const { t } = useTranslation();
+  return settingParamsOf(loss).map((row) => {
+    const tied = alphaFromRatio && row.spec.fromCounts !== undefined;
+    const value = (tied ? resolved[row.name] : settings[row.name]) ?? row.defaultValue;
+    return (
+      <ParamSlider
+        key={row.key}
+        param={row}
+        label={t(`lossSetting.${loss}.${row.name}`)}
+        value={value}
+        display={row.spec.scale.kind === 'nines' ? formatBeta(value) : undefined}
+        disabled={tied}
+        onChange={(v) => onChange(row.name, v)}
+      />
+    );
+  });
 }
 
 /** α tied to the class counts (α/(1 − α) = n_neg/n_pos), as the source article derives it. */

@@ -34,11 +34,6 @@ export function resolveLoss({ loss, settings, alphaFromRatio }: LossSetup, count
   return anyLoss(loss).resolve(settings, balanceable(counts), alphaFromRatio);
 }
 
-/** A setting as the loss will use it: the slider's value, or the counts' when it is tied to them. */
-export function effectiveSetting(setup: LossSetup, name: string, counts: ClassCounts): number {
-  return resolveLoss(setup, counts)[name] ?? Number.NaN;
-}
-
 export type ResolvedParamsById = Readonly<LossParamsById>;
 
 /** Every loss's parameters from the explorer state; the curves take the counts the ratio slider describes. */

@@ -10,6 +10,7 @@ import type { LaneTraining } from '../../model/protocol';
 import { DerivedFromCounts } from './DerivedFromCounts';
 import { formatBeta } from '../format';
 import { ParamSlider } from '../ParamSlider';
+import { LossSettingSliders } from '../StateSlider';
 import { laneStyles } from './laneStyles';
 import { LaneSwatch } from './LaneName';
 
@@ -79,22 +80,14 @@ export function RaceLanesEditor({ state, update, lanes, trainCounts }: Props) {
           {select(`race-loss-${k + 1}`, t('race.laneLoss'), lane.loss, binaryLossIds, (id) => t(`loss.${id}`), (loss: BinaryLossId) =>
             setLane(k, switchedLoss(lane, loss)),
           )}
-          {settingParamsOf(lane.loss).map((row) => {
-            const tied = lane.alphaFromRatio && row.spec.fromCounts !== undefined;
-            // Tied, the slider shows what the lane trains with: the value from the training counts.
-            const value = tied ? (lanes[k]?.params[row.name] ?? Number.NaN) : (lane.settings[row.name] ?? row.defaultValue);
-            return (
-              <ParamSlider
-                key={row.key}
-                param={row}
-                label={t(`lossSetting.${lane.loss}.${row.name}`)}
-                value={value}
-                display={row.spec.scale.kind === 'nines' ? formatBeta(value) : undefined}
-                disabled={tied}
-                onChange={(v) => setLane(k, { ...lane, settings: { ...lane.settings, [row.name]: v } })}
-              />
-            );
-          })}
+          {/* Tied, a slider shows what the lane trains with: the value from the training counts. */}
+          <LossSettingSliders
+            loss={lane.loss}
+            settings={lane.settings}
+            alphaFromRatio={lane.alphaFromRatio}
+            resolved={lanes[k]?.params ?? {}}
+            onChange={(name, v) => setLane(k, { ...lane, settings: { ...lane.settings, [name]: v } })}
+          />
           {canFollowCounts(lane.loss) ? (
             <label className="check-row">
               <input
